@@ -1,0 +1,180 @@
+"""Text to comparison keys. Pure functions: no Flask, no YAML.
+
+The same functions read the table and the queries, so both sides of every
+comparison are folded the same way.
+
+>>> normalize("  Abū Muḥammad al-Jūlānī ")
+'abu muhammad al julani'
+>>> normalize("الجولاني")
+'al julani'
+>>> name_forms("al-Joulani").key == name_forms("الجولاني").key
+True
+>>> name_forms("Assad, Bashar").key == name_forms("President Bashar al-Assad").key
+True
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from . import transliteration as tr
+
+_LATIN_SPECIALS = re.compile("|".join(map(re.escape, tr.LATIN_BEFORE_ASCII)))
+_ARABIC_WORD = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+")
+_HEBREW_WORD = re.compile(r"[\u0590-\u05FF\uFB1D-\uFB4F]+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_PHONETIC = [(re.compile(pattern), repl) for pattern, repl in tr.PHONETIC_RULES]
+_SHADDA, _TATWEEL = "\u0651", "\u0640"
+
+
+def normalize(text: str) -> str:
+    """Fold any name to lowercase ASCII words separated by single spaces.
+
+    >>> normalize("Qamişlo")
+    'qamishlo'
+    >>> normalize("Хмеймим")
+    'khmeimim'
+    """
+    text = unicodedata.normalize("NFKC", text)
+    # Controls, zero-width and bidi marks, surrogates: never part of a name.
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+                   for ch in text if unicodedata.category(ch) not in ("Cf", "Cs", "Co", "Cn"))
+    # Keep sounds that plain ASCII would lose (ş→sh), drop ʿayn/hamza marks.
+    text = _LATIN_SPECIALS.sub(lambda m: tr.LATIN_BEFORE_ASCII[m.group(0)], text)
+    # Scripts without written short vowels get our own romanization.
+    text = _ARABIC_WORD.sub(lambda m: " " + _romanize_arabic(m.group(0)) + " ", text)
+    text = _HEBREW_WORD.sub(lambda m: " " + _romanize_hebrew(m.group(0)) + " ", text)
+    # Strip accents and stacked combining marks, then everything else to ASCII.
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = unidecode(text).casefold()
+    # Apostrophes vanish inside words (al-Ja'bari); other punctuation separates.
+    text = text.replace("'", "")
+    return _NOT_ALNUM.sub(" ", text).strip()
+
+
+def _romanize_arabic(word: str) -> str:
+    """Romanize one Arabic-script word; the article ال becomes a separate 'al'."""
+    word = word.replace(_TATWEEL, "")
+    prefix = ""
+    if word.startswith(tr.ARABIC_ARTICLE) and len(word) > 3:
+        prefix, word = "al ", word[2:]
+    out: list[str] = []
+    for i, ch in enumerate(word):
+        initial, final = i == 0, i == len(word) - 1
+        if ch in tr.ARABIC_CONSONANTS:
+            latin = tr.ARABIC_CONSONANTS[ch]
+            # Adjacent consonants must not read as a digraph: ت+ح is t-h, not th.
+            if latin == "h" and out and out[-1][-1] in "tskdgzc":
+                latin = "hh"
+            out.append(latin)
+        elif ch in tr.ARABIC_ALEF:
+            out.append("i" if ch == "إ" else "a")
+        elif ch == tr.ARABIC_WAW:
+            out.append("w" if initial or _next_is(word, i, tr.ARABIC_ALEF) else "u")
+        elif ch in tr.ARABIC_YEH:
+            if ch == "ى" and final:
+                out.append("a")
+            else:
+                out.append("y" if initial or _next_is(word, i, tr.ARABIC_ALEF) else "i")
+        elif ch in tr.ARABIC_TEH_MARBUTA:
+            out.append("a")
+        elif ch in tr.ARABIC_VOWEL_MARKS:
+            out.append(tr.ARABIC_VOWEL_MARKS[ch])
+        elif ch == _SHADDA and out:
+            out.append(out[-1][-1])
+        elif ch in tr.ARABIC_SILENT or unicodedata.combining(ch):
+            continue
+        else:
+            out.append(ch)
+    return prefix + "".join(out)
+
+
+def _romanize_hebrew(word: str) -> str:
+    """Romanize one Hebrew word: vav and yod read as vowels inside a word."""
+    out: list[str] = []
+    for i, ch in enumerate(word):
+        initial, final = i == 0, i == len(word) - 1
+        if ch in tr.HEBREW_LETTERS:
+            out.append("a" if ch == "ה" and final and not initial else tr.HEBREW_LETTERS[ch])
+        elif ch == tr.HEBREW_VAV:
+            out.append("v" if initial or _next_is(word, i, tr.HEBREW_VAV) else "o")
+        elif ch == tr.HEBREW_YOD:
+            out.append("y" if initial else "i")
+        elif ch in tr.HEBREW_SILENT:
+            out.append("a" if initial else "")
+        elif not unicodedata.combining(ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def _next_is(word: str, i: int, letters) -> bool:
+    return i + 1 < len(word) and word[i + 1] in letters
+
+
+def content_words(norm: str) -> list[str]:
+    """Drop leading titles and all particles; a name of particles alone has none.
+
+    >>> content_words("president abu mohammad al julani")
+    ['mohammad', 'julani']
+    >>> content_words("al")
+    []
+    """
+    words = norm.split()
+    while len(words) > 1 and words[0] in tr.TITLES:
+        words.pop(0)
+    return [w for w in words if w not in tr.PARTICLES]
+
+
+@lru_cache(maxsize=65536)
+def phonetic(word: str) -> str:
+    """Fold one word's transliteration conventions onto a single spelling.
+
+    >>> [phonetic(w) for w in ("sharaa", "charaa", "scharaa", "shara")]
+    ['shara', 'shara', 'shara', 'shara']
+    >>> phonetic("khmeimim") == phonetic("hmeimim")
+    True
+    """
+    for pattern, repl in _PHONETIC:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def skeleton(word: str) -> str:
+    """Consonants of a phonetic word, close ones merged.
+
+    Letters that only meet once the vowels between them are gone stay apart:
+    `hmimim` is `hmmm`, not `hm`.
+
+    >>> skeleton(phonetic("julani")) == skeleton(phonetic("jwlany"))
+    True
+    """
+    return word.translate(tr.SKELETON_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class NameForms:
+    """Every key the matcher compares for one name."""
+
+    norm: str                 # normalize(): lowercase ASCII words
+    tokens: tuple[str, ...]   # phonetic content words, in order
+    key: str                  # tokens sorted and joined: word order does not matter
+    skeleton: str             # consonant skeletons of the tokens, sorted and joined
+    vowelless: bool           # written in a script without short vowels
+
+
+def has_vowelless_script(text: str) -> bool:
+    """Whether text holds Arabic or Hebrew letters (short vowels unwritten)."""
+    return bool(_ARABIC_WORD.search(text) or _HEBREW_WORD.search(text))
+
+
+def name_forms(text: str) -> NameForms:
+    """All comparison keys for a name, from one pass of the normalizer."""
+    norm = normalize(text)
+    tokens = tuple(phonetic(w) for w in content_words(norm))
+    skeletons = sorted(s for s in (skeleton(t) for t in tokens) if s)
+    return NameForms(norm=norm, tokens=tokens, key=" ".join(sorted(tokens)),
+                     skeleton=" ".join(skeletons), vowelless=has_vowelless_script(text))

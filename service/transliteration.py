@@ -1,0 +1,102 @@
+"""Data tables for the normalizer: script maps, particles, titles, folding rules.
+
+Kept apart from the code that applies them (``normalize.py``) so a linguist can
+review the tables without reading the pipeline.
+"""
+
+# Arabic script, romanized so that it meets common Latin spellings halfway.
+# Short vowels are not written in Arabic, so the matcher also compares
+# consonant skeletons; these values only need to land near the Latin forms.
+ARABIC_CONSONANTS = {
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
+    "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d",
+    "ط": "t", "ظ": "z", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h",
+    # Persian and Urdu letters
+    "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ٹ": "t", "ڈ": "d",
+    "ڑ": "r", "ں": "n", "ھ": "h", "ڤ": "v",
+}
+# ʿayn and the hamza carriers are glottal sounds Latin spellings drop.
+ARABIC_SILENT = set("عءؤئ")
+ARABIC_ALEF = set("اأإآٱ")  # alef with or without hamza/madda: a long or initial vowel
+ARABIC_WAW = "و"
+ARABIC_YEH = set("يیىےې")
+ARABIC_TEH_MARBUTA = set("ةۃ")
+# Harakat, when a text does write short vowels.
+ARABIC_VOWEL_MARKS = {"\u064e": "a", "\u0650": "i", "\u064f": "u"}
+ARABIC_ARTICLE = "ال"
+
+HEBREW_LETTERS = {
+    "ב": "v", "ג": "g", "ד": "d", "ה": "h", "ז": "z", "ח": "kh", "ט": "t",
+    "כ": "k", "ך": "k", "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n",
+    "ס": "s", "פ": "p", "ף": "f", "צ": "ts", "ץ": "ts", "ק": "k", "ר": "r",
+    "ש": "sh", "ת": "t",
+}
+HEBREW_SILENT = set("אע")
+HEBREW_VAV = "ו"
+HEBREW_YOD = "י"
+
+# Letters whose plain-ASCII form loses a sound Latin spellings keep:
+# Turkish ş/ç, Czech-style š/č/ž, and the ʿayn/hamza half rings (dropped).
+LATIN_BEFORE_ASCII = {
+    "ş": "sh", "Ş": "sh", "š": "sh", "Š": "sh", "ç": "ch", "Ç": "ch",
+    "č": "ch", "Č": "ch", "ž": "zh", "Ž": "zh", "ẖ": "kh", "ḫ": "kh",
+    "ʿ": "", "ʾ": "", "ʻ": "", "ʼ": "", "ˀ": "", "ˁ": "", "‘": "", "’": "",
+    "'": "", "`": "", "´": "", "ʹ": "", "′": "",
+}
+
+# Particles: articles and kinship words that spellings add or drop freely.
+# They never carry a match on their own (see normalize.tokens).
+PARTICLES = frozenset(
+    "al el ul il an ad ash as at ath az ar adh ed es et ez er en "
+    "bin ibn bint ben abu abou abo abd ibnu "
+    "von van der den de du di da del des la le".split()
+)
+
+# Leading titles and honorifics dropped from a name ("President al-Sharaa").
+TITLES = frozenset(
+    "president pres sheikh shaykh sheik cheikh scheich shaikh mr mrs ms miss "
+    "dr sir general gen colonel col major brigadier emir king queen prince "
+    "minister prime ayatollah grand imam sayyid sayyed mullah mufti "
+    "marshal admiral lieutenant lt captain capt commander chairman senator "
+    "secretary".split()
+)
+
+# Latin spelling conventions folded onto one key, applied in order to each
+# token. English, French, German, Turkish and Russian-derived spellings of
+# the same sound land on the same letters.
+PHONETIC_RULES = (
+    (r"dsch", "j"),
+    (r"shch|tsch|sch|tch", "sh"),
+    (r"ch", "sh"),
+    (r"dzh|dj|zh|dsh", "j"),
+    (r"kh", "h"),
+    (r"ph", "f"),
+    (r"th", "t"),
+    (r"dh", "d"),
+    (r"gh", "g"),
+    (r"q|ck", "k"),
+    (r"ts|tz", "s"),
+    (r"c(?=[eiy])", "s"),
+    (r"c", "k"),
+    (r"x", "ks"),
+    (r"ou|oo", "u"),
+    (r"ee", "i"),
+    (r"[ao]w(?=[^aeiouy]|$)", "u"),  # aw/ow before a consonant: a long u (Zawr/Zor)
+    (r"[ae][iy](?=[^aeiou]|$)", "i"),  # ay/ai/ei/ey before a consonant: a long i (Dayr/Deir)
+    (r"(?<=[^aeiouy])e$", ""),  # French silent final e (Poutine)
+    (r"w", "v"),
+    (r"y", "i"),
+    (r"e", "a"),  # e/a alternate freely in romanized Arabic (Mohammed/Mohammad)
+    (r"o", "u"),
+    (r"(?<=a)t$", ""),  # ta marbuta read in construct state (Hayat/Hay'a)
+    (r"(?<=[aiu])h$", ""),  # final h after a vowel: ta marbuta (Hamah/Hama)
+    (r"(.)\1+", r"\1"),  # doubled letters
+)
+
+# Consonant classes for skeleton keys, used where one side is written
+# without short vowels (Arabic, Hebrew): vowels vanish, close consonants merge.
+SKELETON_FOLD = str.maketrans({
+    "a": None, "e": None, "i": None, "o": None, "u": None, "y": None,
+    "v": "b", "w": "b", "p": "f", "g": "j", "z": "s", "q": "k", "c": "k",
+})
