@@ -1,0 +1,202 @@
+"""Score a query against the index and decide: a match, ambiguous, or none.
+
+Scores are floats in [0, 1]. Equal normalized forms score 1.0, equal phonetic
+keys 0.97; anything else is a *weighted token* score: each query word is paired
+with its most similar table word (by edit similarity, or by consonant
+skeleton where one side is written without short vowels), and words weigh by
+how rare they are across the table's entities. So `Ahrar al-Sham` does not
+become `Tahrir al-Sham` (`sham` is common, `ahrar` ≠ `tahrir`) and
+`Vladimir Solovyov` does not become `Vladimir Putin`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .dates import within
+from .index import AliasIndex, Entry, is_acronym_like
+from .normalize import NameForms, name_forms, skeleton
+from .table import AliasTable, Entity
+
+PHONETIC_SCORE = 0.97
+SKELETON_SIMILARITY = 0.9   # two words with the same consonants (4 or more), one side vowelless
+SHORT_SKELETON_SIMILARITY = 0.85  # the same with 3 consonants; 2 say too little to count
+WORD_THRESHOLD = 0.75       # below this, two words do not correspond at all
+SHORT_WORD = 3              # words this short must be equal to correspond
+PRESELECT = 400             # n-gram candidates per query
+RESCORE = 40                # of those, how many get the full token score
+QUERY_SHARE = 0.75          # how much covering the query counts against covering the table name
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One entity proposed for a query, with how it matched."""
+
+    entity: Entity
+    score: float
+    matched: Entry
+    how: str                 # exact | normalized | phonetic | skeleton | fuzzy
+    compared: tuple[str, str]  # the query's and the table name's keys
+
+    @property
+    def id(self) -> str:
+        return self.entity.id
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The answer for one query."""
+
+    query: str
+    forms: NameForms
+    match: Candidate | None
+    ambiguous: bool
+    reason: str | None          # why match is null: no_candidates | below_threshold | ambiguous
+    candidates: tuple[Candidate, ...]
+    as_of: dt.date | None = None
+
+
+def name_at(entity: Entity, day: dt.date) -> str:
+    """The entity's name on a day: a former name whose dates cover it, else the current name."""
+    for former in entity.former_names:
+        if (former.start or former.end) and within(day, former.start, former.end):
+            return former.name
+    return entity.name
+
+
+def word_similarity(a: str, b: str, vowelless: bool) -> float:
+    """Similarity of two phonetic words in [0, 1].
+
+    >>> word_similarity("julani", "julani", False)
+    1.0
+    >>> word_similarity("shr", "shara", True)
+    0.85
+    >>> word_similarity("ahrar", "tahrir", False) < WORD_THRESHOLD
+    True
+    """
+    if a == b:
+        return 1.0
+    if len(a) <= SHORT_WORD and len(b) <= SHORT_WORD and not vowelless:
+        return 0.0
+    score = fuzz.ratio(a, b) / 100
+    if vowelless and len(sk := skeleton(a)) >= 3 and sk == skeleton(b):
+        score = max(score, SKELETON_SIMILARITY if len(sk) >= 4 else SHORT_SKELETON_SIMILARITY)
+    return score
+
+
+class Matcher:
+    """Resolve names against one table; immutable once built."""
+
+    def __init__(self, table: AliasTable, *, threshold: float = 0.8, margin: float = 0.03):
+        self.table = table
+        self.index = AliasIndex(table)
+        self.threshold = threshold
+        self.margin = margin
+
+    def resolve(self, name: str, *, type: str | None = None, as_of: dt.date | None = None,
+                limit: int = 5) -> Resolution:
+        """Resolve one name. "No match" is a Resolution with match None, never an exception."""
+        forms = name_forms(name)
+        ranked = self._rank(name, forms, type)
+        return self._decide(name, forms, ranked, limit, as_of)
+
+    def resolve_batch(self, names: list[str], *, type: str | None = None, as_of: dt.date | None = None,
+                      limit: int = 5) -> list[Resolution]:
+        """Resolve many names with the same options; repeated names are scored once."""
+        return self.resolve_queries([(name, type, as_of, limit) for name in names])
+
+    def resolve_queries(self, queries: list[tuple]) -> list[Resolution]:
+        """Resolve (name, type, as_of, limit) tuples in order; repeats are scored once."""
+        done: dict[tuple, Resolution] = {}
+        for query in queries:
+            if query not in done:
+                name, type_, as_of, limit = query
+                done[query] = self.resolve(name, type=type_, as_of=as_of, limit=limit)
+        return [done[query] for query in queries]
+
+    def _rank(self, text: str, forms: NameForms, type: str | None) -> list[Candidate]:
+        """Best candidate per entity, best first."""
+        if not forms.norm:
+            return []
+        found: dict[int, Candidate] = {}
+        acronym = is_acronym_like(text, forms)
+        for i in self.index.lookup(forms, norm_only=acronym):
+            self._keep(found, self._score_exact(text, forms, self.index.entries[i]))
+        if forms.tokens and not acronym:
+            for i in self._fuzzy_shortlist(forms):
+                entry = self.index.entries[i]
+                if entry.entity.id not in found or found[entry.entity.id].score < PHONETIC_SCORE:
+                    self._keep(found, self._score_tokens(forms, entry))
+        ranked = [c for c in found.values() if type is None or c.entity.type == type]
+        ranked.sort(key=lambda c: (-c.score, c.entity.id))
+        return ranked
+
+    @staticmethod
+    def _keep(found: dict, cand: Candidate | None) -> None:
+        if cand is not None and (cand.id not in found or cand.score > found[cand.id].score):
+            found[cand.id] = cand
+
+    def _fuzzy_shortlist(self, forms: NameForms) -> list[int]:
+        ids = self.index.candidates(forms, PRESELECT)
+        if len(ids) == 0:
+            return []
+        entries = self.index.entries
+        keys = [entries[i].forms.key for i in ids]
+        scored = process.extract(forms.key, keys, scorer=fuzz.token_set_ratio, limit=RESCORE)
+        return [int(ids[pos]) for _, _, pos in scored]
+
+    def _score_exact(self, text: str, forms: NameForms, entry: Entry) -> Candidate | None:
+        if entry.forms.norm == forms.norm:
+            how = "exact" if entry.text.casefold() == text.strip().casefold() else "normalized"
+            return Candidate(entry.entity, 1.0, entry, how, (forms.norm, entry.forms.norm))
+        if entry.exact_only:
+            return None
+        if forms.key and entry.forms.key == forms.key:
+            return Candidate(entry.entity, PHONETIC_SCORE, entry, "phonetic", (forms.key, entry.forms.key))
+        return self._score_tokens(forms, entry)
+
+    def _score_tokens(self, forms: NameForms, entry: Entry) -> Candidate | None:
+        """Weighted soft token overlap, the geometric blend of both sides' coverage."""
+        if entry.exact_only or not entry.forms.tokens:
+            return None
+        vowelless = forms.vowelless or entry.forms.vowelless
+        idf, default = self.index.idf, self.index.max_idf
+        table_words = list(entry.forms.tokens)
+        used = [False] * len(table_words)
+        matched = query_total = 0.0
+        via_skeleton = False
+        for word in sorted(set(forms.tokens), key=lambda w: -idf.get(w, default)):
+            best, best_j = 0.0, -1
+            for j, other in enumerate(table_words):
+                if not used[j] and (s := word_similarity(word, other, vowelless)) > best:
+                    best, best_j = s, j
+            if best >= WORD_THRESHOLD:
+                used[best_j] = True
+                weight = idf.get(table_words[best_j], default)
+                matched += weight * weight * best
+                via_skeleton |= best in (SKELETON_SIMILARITY, SHORT_SKELETON_SIMILARITY)
+            else:
+                weight = idf.get(word, default)
+            query_total += weight * weight
+        table_total = sum(idf.get(w, default) ** 2 for w in table_words)
+        if not matched:
+            return None
+        score = (matched / query_total) ** QUERY_SHARE * (matched / table_total) ** (1 - QUERY_SHARE)
+        score = min(score, PHONETIC_SCORE - 0.01)
+        how = "skeleton" if via_skeleton else "fuzzy"
+        return Candidate(entry.entity, round(score, 4), entry, how, (forms.key, entry.forms.key))
+
+    def _decide(self, name: str, forms: NameForms, ranked: list[Candidate], limit: int,
+                as_of: dt.date | None) -> Resolution:
+        shown = tuple(ranked[:limit])
+        if not ranked:
+            return Resolution(name, forms, None, False, "no_candidates", shown, as_of)
+        best = ranked[0]
+        if best.score < self.threshold:
+            return Resolution(name, forms, None, False, "below_threshold", shown, as_of)
+        if len(ranked) > 1 and ranked[1].score >= best.score - self.margin:
+            return Resolution(name, forms, None, True, "ambiguous", shown, as_of)
+        return Resolution(name, forms, best, False, None, shown, as_of)
+
