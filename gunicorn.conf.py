@@ -1,0 +1,49 @@
+"""gunicorn settings for alias-resolver (`gunicorn -c gunicorn.conf.py service.wsgi:app`).
+
+Worker model (see README, "Performance"): the table and its index are built
+once in the arbiter (preload_app) and shared copy-on-write by the forked
+workers; each worker then polls the table file itself, and SIGHUP to the
+arbiter reloads the table there before it replaces the workers.
+"""
+import gc
+import os
+
+from service.config import Settings
+
+_settings = Settings.from_env()
+
+bind = f"{os.environ.get('HOST', '0.0.0.0')}:{_settings.port}"
+workers = _settings.web_concurrency
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+preload_app = True
+keepalive = 5                 # pipelines reuse connections for batches of calls
+timeout = 30
+graceful_timeout = 20         # SIGTERM: in-flight requests get this long to finish
+max_requests = 0              # no recycling: a restart would rebuild the index
+accesslog = None              # the app writes one structured line per request
+errorlog = "-"
+loglevel = _settings.log_level.lower()
+forwarded_allow_ips = "127.0.0.1"
+
+
+def when_ready(server):
+    # Everything built so far (table, index) is permanent: keep the cyclic GC
+    # from walking it, which would write to every object and defeat copy-on-write.
+    gc.freeze()
+
+
+def _store(server):
+    return server.app.wsgi().extensions["alias_store"]
+
+
+def post_fork(server, worker):
+    _store(server).start_polling(_settings.reload_interval)
+
+
+def on_reload(server):
+    # SIGHUP: load the edited table in the arbiter, so the new workers start on it.
+    status = _store(server).reload(force=True)
+    if status is not None and not status.ok:
+        server.log.error("SIGHUP: table not reloaded, keeping the last good one: %s", status.error)
+    gc.freeze()

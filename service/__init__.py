@@ -1,0 +1,48 @@
+"""alias-resolver: resolve entity names in any script to canonical ids."""
+from __future__ import annotations
+
+import logging
+from typing import Mapping
+
+from flask import Flask, g, request
+
+from .api import probes, v1
+from .config import Settings
+from .errors import register_error_handlers
+from .jsonprovider import OrjsonProvider
+from .schemas import build_models
+from .store import TableStore
+
+__all__ = ["create_app"]
+
+
+def create_app(config: Settings | Mapping[str, str] | None = None) -> Flask:
+    """Build the app: settings, the table (loaded once here), blueprints, one error shape.
+
+    `config` is a Settings, an environment-like mapping, or None for os.environ.
+    """
+    settings = config if isinstance(config, Settings) else Settings.from_env(config)
+    logging.getLogger("service").setLevel(settings.log_level)
+    app = Flask(__name__)
+    app.json = OrjsonProvider(app)
+    app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, JSON_SORT_KEYS=False)
+    store = TableStore(settings.table_file, threshold=settings.match_threshold,
+                       margin=settings.ambiguity_margin, max_bytes=settings.max_table_bytes)
+    store.reload(force=True)
+    app.extensions.update(alias_settings=settings, alias_store=store, alias_models=build_models(settings))
+    register_error_handlers(app)
+    app.register_blueprint(v1)
+    app.register_blueprint(probes)
+
+    @app.before_request
+    def _pin_snapshot():
+        g.snapshot = store.current
+
+    @app.after_request
+    def _version_header(response):
+        snap = g.get("snapshot")
+        if snap is not None:
+            response.headers["X-Alias-Table-Version"] = snap.table.version
+        return response
+
+    return app
