@@ -1,0 +1,67 @@
+"""The service under a real gunicorn on a free loopback port."""
+from __future__ import annotations
+
+import http.client
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.process
+
+
+def call(url: str, method: str = "GET", body: bytes | None = None, content_type: str | None = None):
+    """One HTTP request; a server that answers before reading a huge body is still heard."""
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    try:
+        try:
+            conn.request(method, parts.path, body=body, headers={"Content-Type": content_type} if content_type else {})
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server refused the body early (413) and closed its side
+        response = conn.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from tests.conftest import DATA, Gunicorn
+    tmp = tmp_path_factory.mktemp("gunicorn")
+    proc = Gunicorn({"ALIASES_PATH": str(DATA / "small.yaml"), "WEB_CONCURRENCY": "2"}, tmp / "gunicorn.log")
+    proc.wait_ready()
+    yield proc
+    assert proc.stop() == 0
+
+
+def test_resolve_through_gunicorn(server):
+    status, headers, body = call(server.url + "/v1/resolve", "POST", b'{"name": "al-Joulani"}', "application/json")
+    assert status == 200
+    assert json.loads(body)["match"]["id"] == "ahmed-al-sharaa"
+    assert headers["X-Alias-Table-Version"]
+
+
+ERRORS = [
+    # (method, path, body, content type, expected status)
+    ("POST", "/v1/resolve", b"{not json", "application/json", 400),
+    ("GET", "/v1/nothing-here", None, None, 404),
+    ("GET", "/v1/entities/no-such-entity", None, None, 404),
+    ("GET", "/v1/resolve", None, None, 405),
+    ("POST", "/v1/resolve", b"x" * (5 * 1024 * 1024), "application/json", 413),
+    ("POST", "/v1/resolve/batch", json.dumps({"queries": [{"name": "x"}] * 1001}).encode(), "application/json", 413),
+    ("POST", "/v1/resolve", b'{"name": "x"}', "text/plain", 415),
+    ("POST", "/v1/resolve", b'{}', "application/json", 422),
+    ("POST", "/v1/resolve", b'{"name": 7}', "application/json", 422),
+    ("POST", "/v1/resolve", json.dumps({"name": "a" * 1001}).encode(), "application/json", 422),
+]
+
+
+@pytest.mark.parametrize("method,path,body,content_type,expected", ERRORS)
+def test_errors_are_problem_json_through_gunicorn(server, method, path, body, content_type, expected):
+    status, headers, raw = call(server.url + path, method, body, content_type)
+    assert status == expected
+    assert headers["Content-Type"] == "application/problem+json"
+    problem = json.loads(raw)
+    assert problem["status"] == expected and problem["title"] and problem["detail"] and problem["type"]
+    assert "Traceback" not in raw.decode()
