@@ -1,0 +1,106 @@
+"""Matching decisions on a small inline table: precision as much as recall."""
+from __future__ import annotations
+
+import pytest
+
+from service.matcher import Matcher
+from service.table import parse_table
+
+ENTITIES = [
+    {"id": "ahmed-al-sharaa", "type": "person", "name": "Ahmed al-Sharaa", "aliases": ["أحمد الشرع"],
+     "former_names": [{"name": "Abu Mohammad al-Julani", "until": "2024-12", "aliases": ["al-Julani"]}]},
+    {"id": "hts", "type": "organization", "name": "Hayat Tahrir al-Sham", "aliases": ["HTS", "هيئة تحرير الشام"],
+     "former_names": [{"name": "Jabhat al-Nusra", "from": "2012-01", "until": "2016-07"}]},
+    {"id": "ahrar-al-sham", "type": "organization", "name": "Ahrar al-Sham"},
+    {"id": "bashar-al-assad", "type": "person", "name": "Bashar al-Assad"},
+    {"id": "hafez-al-assad", "type": "person", "name": "Hafez al-Assad"},
+    {"id": "maher-al-assad", "type": "person", "name": "Maher al-Assad"},
+    {"id": "vladimir-putin", "type": "person", "name": "Vladimir Putin"},
+    {"id": "qamishli", "type": "place", "name": "Qamishli"},
+    {"id": "khmeimim", "type": "place", "name": "Khmeimim Air Base", "aliases": ["Khmeimim"]},
+    {"id": "hama", "type": "place", "name": "Hama"},
+    {"id": "homs", "type": "place", "name": "Homs"},
+]
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher(parse_table({"version": 1, "entities": ENTITIES}))
+
+
+RESOLVES = [
+    # (query, expected id or None, how it should match)
+    ("Ahmed al-Sharaa", "ahmed-al-sharaa", "exact"),
+    ("AHMED AL SHARAA", "ahmed-al-sharaa", "normalized"),
+    ("Ahmad al-Charaa", "ahmed-al-sharaa", "phonetic"),
+    ("Ahmed Scharaa", "ahmed-al-sharaa", "phonetic"),
+    ("al-Joulani", "ahmed-al-sharaa", "phonetic"),
+    ("al-Golani", "ahmed-al-sharaa", "fuzzy"),
+    ("الجولاني", "ahmed-al-sharaa", "normalized"),
+    ("هيئة تحرير الشام", "hts", "exact"),
+    ("Hayat Tahrir ash-Sham", "hts", "phonetic"),
+    ("Bashar Assad", "bashar-al-assad", "phonetic"),
+    ("Assad, Bashar", "bashar-al-assad", "phonetic"),
+    ("President Bashar al-Assad", "bashar-al-assad", "phonetic"),
+    ("Bashar al-Asad", "bashar-al-assad", "phonetic"),
+    ("Bahsar al-Assad", "bashar-al-assad", "fuzzy"),
+    ("Kamyshly", "qamishli", "phonetic"),
+    ("Hmeimim", "khmeimim", "phonetic"),
+    ("Poutine", "vladimir-putin", "fuzzy"),
+    ("Jabhat al-Nusra", "hts", "exact"),
+]
+
+
+@pytest.mark.parametrize("query,expected,how", RESOLVES)
+def test_spelling_resolves(matcher, query, expected, how):
+    result = matcher.resolve(query)
+    assert result.match is not None and result.match.id == expected
+    assert result.match.how == how
+
+
+NEGATIVES = [
+    # (query, the entity it must not become)
+    ("Ahrar al-Sham", "hts"),
+    ("Hafez al-Assad", "bashar-al-assad"),
+    ("Maher al-Assad", "hafez-al-assad"),
+    ("Vladimir Solovyov", "vladimir-putin"),
+    ("John Smith", None),
+    ("Jaish al-Islam", "hts"),
+    ("al", None),                # a particle alone never matches
+    ("Abu", None),
+    ("HST", "hts"),              # acronyms never fuzzy-match
+    ("HTC", "hts"),
+    ("Hims", "hama"),
+    ("Hama", "homs"),
+]
+
+
+@pytest.mark.parametrize("query,wrong", NEGATIVES)
+def test_does_not_match_wrong_entity(matcher, query, wrong):
+    result = matcher.resolve(query)
+    assert result.match is None or result.match.id != wrong
+    if wrong is None:
+        assert result.match is None
+
+
+def test_shared_surname_alone_is_not_a_match(matcher):
+    result = matcher.resolve("Assad")
+    assert result.match is None
+
+
+def test_scores_are_floats_in_unit_interval(matcher):
+    for query, *_ in RESOLVES + NEGATIVES:
+        for cand in matcher.resolve(query, limit=10).candidates:
+            assert isinstance(cand.score, float) and 0.0 <= cand.score <= 1.0
+
+
+def test_batch_equals_single_resolves(matcher):
+    names = [q for q, *_ in RESOLVES] * 2
+    batch = matcher.resolve_batch(names)
+    assert [r.match and r.match.id for r in batch] == [matcher.resolve(n).match and matcher.resolve(n).match.id
+                                                       for n in names]
+
+
+def test_type_filter(matcher):
+    assert matcher.resolve("Hama", type="person").match is None
+    assert matcher.resolve("Hama", type="place").match.id == "hama"
