@@ -31,7 +31,7 @@ def ngrams(forms: NameForms) -> set[str]:
     """Trigrams of the phonetic key and bigrams of the skeleton, tagged apart.
 
     >>> sorted(ngrams(name_forms("Homs")))
-    ['#hm', '#ms', ' hu', 'hum', 'ms ', 'ums']
+    [' hu', '#hm', '#ms', 'hum', 'ms ', 'ums']
     """
     grams = set()
     for token in forms.key.split():
