@@ -1,0 +1,304 @@
+"""Hot reload: edits, broken edits and SIGHUP, seen by every worker of a real gunicorn.
+
+How we know every worker has the new table: a response does not say which
+worker sent it, so we ask `GET /v1/status` over a fresh connection each time
+(the kernel hands each new connection to whichever worker accepts first) and
+wait, bounded, for CONSECUTIVE answers in a row that agree. For polled reloads
+we also wait until as many distinct `loaded_at` stamps as there are workers
+carry the new version: each worker builds its own snapshot, so two stamps
+means two workers have loaded it.
+"""
+from __future__ import annotations
+
+import hashlib
+import http.client
+import json
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from service.store import TableStore
+from tests.conftest import DATA
+
+pytestmark = pytest.mark.process
+
+WORKERS = 2
+CONSECUTIVE = 20
+WAIT = 15.0           # bound on every wait; the checks below never assert on time
+SMALL = (DATA / "small.yaml").read_bytes()
+
+
+def table_with(n: int) -> bytes:
+    """The small table plus one extra entity: a distinct, valid version per n."""
+    return SMALL + f"  - id: extra-{n}\n    type: place\n    name: Extraville {n}\n".encode()
+
+
+def version(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()[:12]
+
+
+def get(server, path: str = "/v1/status"):
+    """GET on a fresh connection, so any worker may answer."""
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        conn.close()
+
+
+def wait_until_all(server, check, *, distinct_loads: int = 1) -> dict:
+    """Ask /v1/status until CONSECUTIVE answers pass `check` (and enough workers reloaded); bounded."""
+    in_a_row, loads, body = 0, set(), None
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        status, headers, raw = get(server)
+        body = json.loads(raw)
+        body["header_version"] = headers["X-Alias-Table-Version"]
+        if status == 200 and check(body):
+            in_a_row += 1
+            loads.add(body["table"]["loaded_at"])
+        else:
+            in_a_row = 0
+        if in_a_row >= CONSECUTIVE and len(loads) >= distinct_loads:
+            return body
+        time.sleep(0.02)
+    raise AssertionError(f"workers did not agree within {WAIT}s; last answer: {body}\n{server.output()[-3000:]}")
+
+
+def wait_for_version(server, wanted: str, *, distinct_loads: int = WORKERS) -> dict:
+    return wait_until_all(server, lambda b: b["header_version"] == wanted == b["table"]["version"],
+                          distinct_loads=distinct_loads)
+
+
+def write_in_place(path: Path, raw: bytes) -> None:
+    with open(path, "r+b") as f:
+        f.write(raw)
+        f.truncate()
+
+
+def write_same_size_and_mtime(path: Path, raw: bytes) -> None:
+    """An in-place edit only the content hash can see."""
+    before = os.stat(path)
+    edited = path.read_bytes().replace(b"Qamishli\n", b"Qamishly\n")
+    assert len(edited) == before.st_size and edited != path.read_bytes()
+    write_in_place(path, edited)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def write_by_rename(path: Path, raw: bytes) -> None:
+    """What editors and `git checkout` do: write a temporary file, then rename it over."""
+    tmp = path.with_name(".aliases.yaml.tmp")
+    tmp.write_bytes(raw)
+    os.replace(tmp, path)
+
+
+def configmap(root: Path, raw: bytes) -> Path:
+    """A Kubernetes ConfigMap volume: aliases.yaml -> ..data/aliases.yaml, ..data -> ..<timestamp>."""
+    root.mkdir()
+    (root / "..2026_01").mkdir()
+    (root / "..2026_01" / "aliases.yaml").write_bytes(raw)
+    (root / "..data").symlink_to("..2026_01")
+    (root / "aliases.yaml").symlink_to("..data/aliases.yaml")
+    return root
+
+
+def configmap_swap(root: Path, raw: bytes) -> None:
+    """The kubelet's update: a new timestamped dir, then one atomic rename of the ..data symlink."""
+    old = os.readlink(root / "..data")
+    new = f"..2026_{int(old.rsplit('_', 1)[1]) + 1:02d}"
+    (root / new).mkdir()
+    (root / new / "aliases.yaml").write_bytes(raw)
+    (root / "..data_tmp").symlink_to(new)
+    os.replace(root / "..data_tmp", root / "..data")
+    (root / old / "aliases.yaml").unlink()
+    (root / old).rmdir()
+
+
+@pytest.mark.parametrize("edit", [write_in_place, write_same_size_and_mtime, write_by_rename])
+def test_every_worker_serves_an_edited_file(start_gunicorn, table_path, edit):
+    server = start_gunicorn(ALIASES_PATH=table_path, WEB_CONCURRENCY=WORKERS, RELOAD_INTERVAL=0.5)
+    wait_for_version(server, version(SMALL), distinct_loads=1)
+    edit(table_path, table_with(1))
+    wait_for_version(server, version(table_path.read_bytes()))
+
+
+def test_every_worker_serves_a_configmap_symlink_swap(start_gunicorn, tmp_path):
+    root = configmap(tmp_path / "config", SMALL)
+    server = start_gunicorn(ALIASES_PATH=root, WEB_CONCURRENCY=WORKERS, RELOAD_INTERVAL=0.5)
+    for n in (1, 2):
+        configmap_swap(root, table_with(n))
+        wait_for_version(server, version(table_with(n)))
+
+
+def make_missing(path: Path) -> str:
+    path.unlink()
+    return "No such file or directory"
+
+
+def make_empty(path: Path) -> str:
+    path.write_bytes(b"")
+    return "file is empty"
+
+
+def make_truncated(path: Path) -> str:
+    # Cut inside the first flow list ("aliases: [Ahmed al-Sh"): a writer caught half-way.
+    path.write_bytes(SMALL[: SMALL.index(b"al-Shaara")])
+    return f"{path}:6: invalid YAML"
+
+
+def make_directory(path: Path) -> str:
+    # Tests run as root, where chmod 000 does not stop a read: a directory in
+    # the file's place is unreadable for everyone.
+    path.unlink()
+    path.mkdir()
+    return "cannot read: Is a directory"
+
+
+def make_no_permission(path: Path) -> str:
+    if os.geteuid() == 0:
+        pytest.skip("root reads a chmod 000 file anyway; make_directory covers unreadable")
+    path.chmod(0)
+    return "cannot read: Permission denied"
+
+
+def make_not_utf8(path: Path) -> str:
+    path.write_bytes(SMALL.replace(b"name: Qamishli", b"name: Qami\xfeli"))
+    line = SMALL[: SMALL.index(b"name: Qamishli")].count(b"\n") + 1
+    return f"{path}:{line}: not UTF-8"
+
+
+def make_enormous(path: Path) -> str:
+    path.write_bytes(SMALL + b"#" * MAX_TABLE_BYTES + b"\n")
+    return f"over the limit of {MAX_TABLE_BYTES}"
+
+
+def restore(path: Path, raw: bytes) -> None:
+    if path.is_dir():
+        path.rmdir()
+    if path.exists():
+        path.chmod(0o644)
+    write_by_rename(path, raw)
+
+
+MAX_TABLE_BYTES = len(SMALL) + 1024
+
+
+@pytest.mark.parametrize("break_it", [make_missing, make_empty, make_truncated, make_directory,
+                                      make_no_permission, make_not_utf8, make_enormous])
+def test_a_broken_edit_keeps_the_old_table_and_a_good_one_follows(start_gunicorn, table_path, break_it):
+    server = start_gunicorn(ALIASES_PATH=table_path, WEB_CONCURRENCY=WORKERS, RELOAD_INTERVAL=0.5,
+                            MAX_TABLE_BYTES=MAX_TABLE_BYTES)
+    old = version(SMALL)
+    expected = break_it(table_path)
+    body = wait_until_all(server, lambda b: b["last_reload"]["ok"] is False)
+    assert body["header_version"] == body["table"]["version"] == old
+    assert expected in body["last_reload"]["error"]
+    assert any(expected in line for line in body["last_reload"]["errors"])
+    status, headers, raw = get(server, "/v1/entities/qamishli")
+    assert status == 200 and headers["X-Alias-Table-Version"] == old
+
+    restore(table_path, table_with(1))
+    body = wait_for_version(server, version(table_with(1)))
+    assert body["last_reload"]["ok"] is True
+
+
+def test_sighup_reloads_in_the_arbiter(start_gunicorn, table_path):
+    # Polling is off, so only the signal can bring the new table in.
+    server = start_gunicorn(ALIASES_PATH=table_path, WEB_CONCURRENCY=WORKERS, RELOAD_INTERVAL=0)
+    write_by_rename(table_path, b"version: 1\nentities: [\n")
+    server.signal(signal.SIGHUP)
+    body = wait_until_all(server, lambda b: b["last_reload"]["ok"] is False)
+    assert body["header_version"] == version(SMALL)
+    assert f"{table_path}:3: invalid YAML" in body["last_reload"]["error"]
+
+    write_by_rename(table_path, table_with(1))
+    server.signal(signal.SIGHUP)
+    # The new workers are forked from the arbiter's one snapshot: one loaded_at.
+    wait_for_version(server, version(table_with(1)), distinct_loads=1)
+
+
+def hammer(server, stop: threading.Event, failures: list, counts: list, *, keepalive: bool) -> None:
+    """Resolve one name in a loop until stopped; record every answer that is not a good 200."""
+    body = json.dumps({"name": "al-Joulani"}).encode()
+    conn = None
+    deadline = time.monotonic() + 2 * WAIT  # bounded even if the test forgets to stop us
+    while not stop.is_set() and time.monotonic() < deadline:
+        conn = conn if keepalive and conn else http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        try:
+            conn.request("POST", "/v1/resolve", body=body, headers={"Content-Type": "application/json"})
+            response = conn.getresponse()
+            answer = json.loads(response.read())
+            if response.status != 200 or answer["match"]["id"] != "ahmed-al-sharaa":
+                failures.append((response.status, answer))
+        except Exception as exc:  # noqa: BLE001 - any failure is what we count
+            failures.append(repr(exc))
+            conn.close()
+            conn = None
+        counts.append(1)
+        if not keepalive:
+            conn.close()
+            conn = None
+
+
+def under_load(server, keepalive_threads: int, fresh_threads: int):
+    """Start client threads; return (stop event, failures, counts, threads)."""
+    stop, failures, counts = threading.Event(), [], []
+    threads = [threading.Thread(target=hammer, args=(server, stop, failures, counts), kwargs={"keepalive": k})
+               for k in [True] * keepalive_threads + [False] * fresh_threads]
+    for t in threads:
+        t.start()
+    return stop, failures, counts, threads
+
+
+def test_no_request_fails_while_tables_reload_under_load(start_gunicorn, table_path):
+    server = start_gunicorn(ALIASES_PATH=table_path, WEB_CONCURRENCY=WORKERS, RELOAD_INTERVAL=0.5)
+    stop, failures, counts, threads = under_load(server, keepalive_threads=2, fresh_threads=2)
+    try:
+        for n, edit in enumerate([write_by_rename, write_in_place, write_by_rename], start=1):
+            edit(table_path, table_with(n))
+            wait_for_version(server, version(table_with(n)))
+        make_truncated(table_path)
+        wait_until_all(server, lambda b: b["last_reload"]["ok"] is False)
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    assert failures == []
+    assert len(counts) > 100
+
+
+def test_no_request_fails_across_a_sighup_under_load(start_gunicorn, table_path):
+    # Fresh connections only: a worker being retired closes its idle keep-alive
+    # connections, which HTTP clients must retry; that is not a failed request.
+    server = start_gunicorn(ALIASES_PATH=table_path, WEB_CONCURRENCY=WORKERS, RELOAD_INTERVAL=0)
+    stop, failures, counts, threads = under_load(server, keepalive_threads=0, fresh_threads=4)
+    try:
+        write_by_rename(table_path, table_with(1))
+        server.signal(signal.SIGHUP)
+        wait_for_version(server, version(table_with(1)), distinct_loads=1)
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    assert failures == []
+    assert len(counts) > 100
+
+
+def test_store_waits_for_a_file_still_being_written(table_path, monkeypatch):
+    """A poll that sees the file change during its settle pause loads nothing until it is stable."""
+    store = TableStore(table_path, threshold=0.8, margin=0.03, max_bytes=10 ** 6)
+    store.reload(force=True)
+    # Caught half-way, the file is valid YAML that has lost most of its entities.
+    write_in_place(table_path, SMALL[: SMALL.index(b"  - id: hts")])
+    monkeypatch.setattr("service.store._pause", lambda seconds: write_in_place(table_path, table_with(1)))
+    assert store.reload(settle=0.2) is None
+    assert store.current.table.version == version(SMALL)
+    monkeypatch.setattr("service.store._pause", lambda seconds: None)
+    assert store.reload(settle=0.2).ok
+    assert store.current.table.version == version(table_with(1))
