@@ -53,7 +53,8 @@ def is_acronym_like(text: str, forms: NameForms) -> bool:
     letters = [c for c in text if c.isalpha()]
     if letters and len(letters) <= 6 and all(c.isupper() for c in letters) and len(forms.tokens) == 1:
         return True
-    return len(forms.key) <= 3
+    # Arabic and Hebrew words are short because vowels are unwritten, not because they are acronyms.
+    return len(forms.key) <= 3 and not forms.vowelless
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +82,10 @@ class AliasIndex:
         for entity in table.entities:
             tokens = set()
             for text, kind, former in _names_of(entity):
-                self._add(Entry(entity, text, kind, former, forms := name_forms(text),
-                                is_acronym_like(text, forms)))
+                forms = name_forms(text)
+                if not forms.norm:  # a script the normalizer cannot read (lint warns)
+                    continue
+                self._add(Entry(entity, text, kind, former, forms, is_acronym_like(text, forms)))
                 tokens.update(forms.tokens)
             token_entities.update(tokens)
         n = max(len(table.entities), 1)

@@ -25,6 +25,13 @@ SKELETON_SIMILARITY = 0.9   # two words with the same consonants (4 or more), on
 SHORT_SKELETON_SIMILARITY = 0.85  # the same with 3 consonants; 2 say too little to count
 WORD_THRESHOLD = 0.75       # below this, two words do not correspond at all
 SHORT_WORD = 3              # words this short must be equal to correspond
+# A one-word name has no other words to back it up, and one edit in a short
+# word is another word as often as a typo (Hama/Hamas, Mosul/Moscou): there,
+# the shorter the word, the closer a fuzzy pair must be.
+SHORT_WORD_THRESHOLDS = {4: 0.9, 5: 0.85}
+INITIAL_WEIGHT = 0.3        # an unmatched initial ("Donald J. Trump") weighs this much of a word
+# Match classes: a candidate equal on a key is not made ambiguous by a merely similar one.
+CLASS_RANK = {"exact": 2, "normalized": 2, "phonetic": 1, "skeleton": 0, "fuzzy": 0}
 PRESELECT = 400             # n-gram candidates per query
 RESCORE = 40                # of those, how many get the full token score
 QUERY_SHARE = 0.75          # how much covering the query counts against covering the table name
@@ -66,7 +73,7 @@ def name_at(entity: Entity, day: dt.date) -> str:
     return entity.name
 
 
-def word_similarity(a: str, b: str, vowelless: bool) -> float:
+def word_similarity(a: str, b: str, vowelless: bool, lone: bool = False) -> float:
     """Similarity of two phonetic words in [0, 1].
 
     >>> word_similarity("julani", "julani", False)
@@ -75,13 +82,17 @@ def word_similarity(a: str, b: str, vowelless: bool) -> float:
     0.85
     >>> word_similarity("ahrar", "tahrir", False) < WORD_THRESHOLD
     True
+    >>> word_similarity("hama", "hamas", False, lone=True)
+    0.0
     """
     if a == b:
         return 1.0
     if len(a) <= SHORT_WORD and len(b) <= SHORT_WORD and not vowelless:
         return 0.0
     score = fuzz.ratio(a, b) / 100
-    if vowelless and len(sk := skeleton(a)) >= 3 and sk == skeleton(b):
+    if lone and score < SHORT_WORD_THRESHOLDS.get(min(len(a), len(b)), 0.0):
+        score = 0.0
+    if vowelless and len(sk := skeleton(a)) >= (4 if lone else 3) and sk == skeleton(b):
         score = max(score, SKELETON_SIMILARITY if len(sk) >= 4 else SHORT_SKELETON_SIMILARITY)
     return score
 
@@ -164,13 +175,14 @@ class Matcher:
         vowelless = forms.vowelless or entry.forms.vowelless
         idf, default = self.index.idf, self.index.max_idf
         table_words = list(entry.forms.tokens)
+        lone = len(forms.tokens) == 1 and len(table_words) == 1
         used = [False] * len(table_words)
         matched = query_total = 0.0
         via_skeleton = False
         for word in sorted(set(forms.tokens), key=lambda w: -idf.get(w, default)):
             best, best_j = 0.0, -1
             for j, other in enumerate(table_words):
-                if not used[j] and (s := word_similarity(word, other, vowelless)) > best:
+                if not used[j] and (s := word_similarity(word, other, vowelless, lone)) > best:
                     best, best_j = s, j
             if best >= WORD_THRESHOLD:
                 used[best_j] = True
@@ -178,7 +190,7 @@ class Matcher:
                 matched += weight * weight * best
                 via_skeleton |= best in (SKELETON_SIMILARITY, SHORT_SKELETON_SIMILARITY)
             else:
-                weight = idf.get(word, default)
+                weight = idf.get(word, default) * (INITIAL_WEIGHT if len(word) == 1 else 1.0)
             query_total += weight * weight
         table_total = sum(idf.get(w, default) ** 2 for w in table_words)
         if not matched:
@@ -196,7 +208,8 @@ class Matcher:
         best = ranked[0]
         if best.score < self.threshold:
             return Resolution(name, forms, None, False, "below_threshold", shown, as_of)
-        if len(ranked) > 1 and ranked[1].score >= best.score - self.margin:
+        rivals = [c for c in ranked[1:] if CLASS_RANK[c.how] >= CLASS_RANK[best.how]]
+        if rivals and rivals[0].score >= best.score - self.margin:
             return Resolution(name, forms, None, True, "ambiguous", shown, as_of)
         return Resolution(name, forms, best, False, None, shown, as_of)
 

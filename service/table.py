@@ -16,7 +16,6 @@ from typing import Mapping
 import yaml
 
 from .dates import PartialDate
-from .normalize import normalize
 from .yaml_lines import line_of, load_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._:-]*$")
@@ -220,9 +219,6 @@ class _Checker:
             return None
         if not isinstance(value, str):
             self.error(line, f"{what} {value!r} must be a string (quote it in YAML)")
-            return None
-        if not normalize(value):
-            self.error(line, f"{what} {value!r} has no letters or digits to match on")
             return None
         return value.strip()
 

@@ -43,6 +43,8 @@ LATIN_BEFORE_ASCII = {
     "č": "ch", "Č": "ch", "ž": "zh", "Ž": "zh", "ẖ": "kh", "ḫ": "kh",
     "ʿ": "", "ʾ": "", "ʻ": "", "ʼ": "", "ˀ": "", "ˁ": "", "‘": "", "’": "",
     "'": "", "`": "", "´": "", "ʹ": "", "′": "",
+    # Greek writes foreign d, b, g as digraphs (Βλαντιμίρ = Vladimir).
+    "β": "v", "Β": "V", "ντ": "d", "Ντ": "D", "ΝΤ": "D", "μπ": "b", "Μπ": "B", "ΜΠ": "B", "γκ": "g", "Γκ": "G", "ΓΚ": "G",
 }
 
 # Particles: articles and kinship words that spellings add or drop freely.
@@ -96,7 +98,8 @@ PHONETIC_RULES = (
 
 # Consonant classes for skeleton keys, used where one side is written
 # without short vowels (Arabic, Hebrew): vowels vanish, close consonants merge.
+# Labials all merge: Arabic writes Latin v and p as ف and ب, Hebrew ב is b or v.
 SKELETON_FOLD = str.maketrans({
     "a": None, "e": None, "i": None, "o": None, "u": None, "y": None,
-    "v": "b", "w": "b", "p": "f", "g": "j", "z": "s", "q": "k", "c": "k",
+    "v": "b", "w": "b", "p": "b", "f": "b", "g": "j", "z": "s", "q": "k", "c": "k",
 })
