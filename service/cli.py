@@ -34,14 +34,10 @@ def _table_path(given: str | None) -> Path:
 
 
 def run_lint(args) -> int:
-    from .lint import lint_findings
+    from .lint import lint_file
     path = _table_path(args.path)
-    try:
-        table = load_table(path)
-    except TableError as exc:
-        findings = exc.findings
-    else:
-        findings = lint_findings(table)
+    settings = Settings.from_env()
+    findings = lint_file(path, threshold=settings.match_threshold, max_bytes=settings.max_table_bytes)
     errors = [f for f in findings if f.level == "error"]
     if args.json:
         print(json.dumps([{"file": f.source, "line": f.line, "level": f.level, "entity": f.entity,
