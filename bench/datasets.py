@@ -142,11 +142,14 @@ def _sample_cities(rng: random.Random, n: int) -> list[dict]:
 
 
 def _unique(names: list[str]) -> list[str]:
-    """Drop empty names and later spellings equal to an earlier one after NFC + casefold."""
+    """Drop later spellings equal to an earlier one after NFC + casefold, and names with nothing to match.
+
+    Names unidecode cannot romanize at all (Tifinagh, Ol Chiki, Gothic) are rejected by the table lint.
+    """
     seen, out = set(), []
     for n in names:
         n = n.strip()
-        if n and nfc_fold(n) not in seen:
+        if n and default_process(unidecode(n)) and nfc_fold(n) not in seen:
             seen.add(nfc_fold(n))
             out.append(n)
     return out
