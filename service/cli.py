@@ -1,4 +1,4 @@
-"""Command line: lint, resolve, serve (`python -m service --help`)."""
+"""Command line: lint, diff, resolve, serve (`python -m service --help`)."""
 from __future__ import annotations
 
 import argparse
@@ -18,6 +18,11 @@ def main(argv: list[str] | None = None) -> int:
     lint.add_argument("path", nargs="?", help="table file (default: ALIASES_PATH)")
     lint.add_argument("--json", action="store_true", help="print findings as JSON")
     lint.add_argument("--strict", action="store_true", help="exit 2 when there are warnings")
+    diff = commands.add_parser("diff", help="what an edit changes: entities, names, ids, resolutions")
+    diff.add_argument("old", help="the table before the edit")
+    diff.add_argument("new", help="the table after the edit")
+    diff.add_argument("--names", help="file of names, one a line: report those that resolve differently")
+    diff.add_argument("--json", action="store_true", help="print changes as JSON")
     resolve = commands.add_parser("resolve", help="resolve names as POST /v1/resolve does")
     resolve.add_argument("names", nargs="+")
     resolve.add_argument("--table", help="table file (default: ALIASES_PATH)")
@@ -26,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     resolve.add_argument("--json", action="store_true", help="print the API's JSON")
     commands.add_parser("serve", help="run gunicorn with the repository's gunicorn.conf.py")
     args = parser.parse_args(argv)
-    return {"lint": run_lint, "resolve": run_resolve, "serve": run_serve}[args.command](args)
+    return {"lint": run_lint, "diff": run_diff, "resolve": run_resolve, "serve": run_serve}[args.command](args)
 
 
 def _table_path(given: str | None) -> Path:
@@ -52,6 +57,40 @@ def run_lint(args) -> int:
     if errors:
         return 1
     return 2 if args.strict and findings else 0
+
+
+def run_diff(args) -> int:
+    from .diff import diff_resolutions, diff_tables
+    from .matcher import Matcher
+    settings = Settings.from_env()
+    try:
+        old, new = (load_table(path, max_bytes=settings.max_table_bytes) for path in (args.old, args.new))
+        names = _read_names(args.names) if args.names else []
+    except TableError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{exc.filename}: cannot read: {exc.strerror}", file=sys.stderr)
+        return 1
+    changes = diff_tables(old, new)
+    if names:
+        tuning = dict(threshold=settings.match_threshold, margin=settings.ambiguity_margin)
+        changes += diff_resolutions(Matcher(old, **tuning), Matcher(new, **tuning), names)
+    if args.json:
+        print(json.dumps({"old": {"path": old.source, "version": old.version},
+                          "new": {"path": new.source, "version": new.version},
+                          "changes": [c.as_json() for c in changes]}, ensure_ascii=False, indent=2))
+    else:
+        for change in changes:
+            print(change)
+        print(f"{len(changes)} change(s) from {old.version} to {new.version}", file=sys.stderr)
+    return 0
+
+
+def _read_names(path: str) -> list[str]:
+    """Names one a line; blank lines and lines starting with # are skipped."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 def run_resolve(args) -> int:
