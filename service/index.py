@@ -68,6 +68,11 @@ class Entry:
     forms: NameForms
     exact_only: bool
 
+    @property
+    def name(self) -> str:
+        """The table string, as the API reports it in `matched.name`."""
+        return self.text
+
 
 class AliasIndex:
     """Lookup structures over every name in a table."""
