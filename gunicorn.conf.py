@@ -47,3 +47,22 @@ def on_reload(server):
     if status is not None and not status.ok:
         server.log.error("SIGHUP: table not reloaded, keeping the last good one: %s", status.error)
     gc.freeze()
+
+
+# Prometheus multiprocess mode (service/metrics.py), when PROMETHEUS_MULTIPROC_DIR is set.
+# The preloaded app has already written the arbiter's own files when on_starting runs,
+# so only other processes' files (left by an earlier run) are removed.
+def on_starting(server):
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not directory or not os.path.isdir(directory):
+        return
+    own = f"_{os.getpid()}.db"
+    for name in os.listdir(directory):
+        if name.endswith(".db") and not name.endswith(own):
+            os.remove(os.path.join(directory, name))
+
+
+def child_exit(server, worker):
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+        multiprocess.mark_process_dead(worker.pid)

@@ -1,15 +1,16 @@
 """alias-resolver: resolve entity names in any script to canonical ids."""
 from __future__ import annotations
 
-import logging
 from typing import Mapping
 
 from flask import Flask, g, request
 
+from . import cors, logs, metrics
 from .api import probes, v1
 from .config import Settings
 from .errors import register_error_handlers
 from .jsonprovider import OrjsonProvider
+from .openapi import docs
 from .schemas import build_models
 from .store import TableStore
 
@@ -22,17 +23,22 @@ def create_app(config: Settings | Mapping[str, str] | None = None) -> Flask:
     `config` is a Settings, an environment-like mapping, or None for os.environ.
     """
     settings = config if isinstance(config, Settings) else Settings.from_env(config)
-    logging.getLogger("service").setLevel(settings.log_level)
+    logs.configure_logging(settings.log_level)
     app = Flask(__name__)
+    app.debug = False  # whatever FLASK_DEBUG says: errors are problem+json, never a traceback
     app.json = OrjsonProvider(app)
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, JSON_SORT_KEYS=False)
     store = TableStore(settings.table_file, threshold=settings.match_threshold,
                        margin=settings.ambiguity_margin, max_bytes=settings.max_table_bytes)
+    metrics.init_app(app, store)  # before the first load, so that load is counted
     store.reload(force=True)
     app.extensions.update(alias_settings=settings, alias_store=store, alias_models=build_models(settings))
     register_error_handlers(app)
     app.register_blueprint(v1)
     app.register_blueprint(probes)
+    app.register_blueprint(docs)
+    logs.init_app(app)
+    cors.init_app(app, settings)
 
     @app.before_request
     def _pin_snapshot():

@@ -8,13 +8,14 @@ from flask import Blueprint, current_app, g, jsonify, redirect, request, url_for
 from pydantic import ValidationError
 
 from .errors import Problem
+from .logs import log_resolutions
 from .matcher import Candidate, Resolution, name_at
+from .metrics import observe_resolutions
 from .store import Snapshot, TableStore
 from .table import Entity, FormerName
 
 v1 = Blueprint("v1", __name__, url_prefix="/v1")
 probes = Blueprint("probes", __name__)
-MAX_JSON_DEPTH = 8
 
 
 def store() -> TableStore:
@@ -34,6 +35,8 @@ def resolve():
     query = validate(current_app.extensions["alias_models"].resolve, read_json())
     snap = snapshot()
     result = snap.matcher.resolve(query.name, type=query.type, as_of=query.as_of, limit=query.limit)
+    observe_resolutions([result])
+    log_resolutions([result])
     body = resolution_json(result, query)
     body["table_version"] = snap.table.version
     return jsonify(body)
@@ -47,8 +50,14 @@ def resolve_batch():
         raise Problem(413, "Batch Too Large", f"{len(data['queries'])} queries; at most {settings.max_batch} "
                                               f"are accepted per batch (MAX_BATCH).")
     batch = validate(current_app.extensions["alias_models"].batch, data)
+    chars = sum(len(q.name) for q in batch.queries)
+    if chars > settings.max_batch_chars:
+        raise Problem(413, "Batch Too Large", f"The names add up to {chars} characters; at most "
+                                              f"{settings.max_batch_chars} are accepted per batch (MAX_BATCH_CHARS).")
     snap = snapshot()
     results = snap.matcher.resolve_queries([(q.name, q.type, q.as_of, q.limit) for q in batch.queries])
+    observe_resolutions(results, batch=True)
+    log_resolutions(results)
     return jsonify({"results": [resolution_json(r, q) for r, q in zip(results, batch.queries)],
                     "table_version": snap.table.version})
 
@@ -115,8 +124,9 @@ def read_json() -> object:
         raise Problem(400, "Bad Request", str(exc)) from None
     except (ValueError, RecursionError) as exc:
         raise Problem(400, "Bad Request", f"The body is not valid JSON: {str(exc)[:200]}") from None
-    if _depth(data) > MAX_JSON_DEPTH:
-        raise Problem(400, "Bad Request", f"The body nests deeper than {MAX_JSON_DEPTH} levels.")
+    max_depth = current_app.extensions["alias_settings"].max_json_depth
+    if _depth(data, max_depth) > max_depth:
+        raise Problem(400, "Bad Request", f"The body nests deeper than {max_depth} levels (MAX_JSON_DEPTH).")
     return data
 
 
@@ -137,11 +147,11 @@ def _no_constants(name):
     raise _JSONRuleBroken(f"The body contains {name}, which is not valid JSON.")
 
 
-def _depth(value, level: int = 1) -> int:
-    if level > MAX_JSON_DEPTH:
+def _depth(value, limit: int, level: int = 1) -> int:
+    if level > limit:
         return level
     children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
-    return max((_depth(child, level + 1) for child in children), default=level)
+    return max((_depth(child, limit, level + 1) for child in children), default=level)
 
 
 def validate(model, data):
@@ -149,11 +159,16 @@ def validate(model, data):
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        errors = [{"field": ".".join(map(str, e["loc"])) or "(body)", "message": e["msg"], "type": e["type"]}
+        errors = [{"field": ".".join(map(str, e["loc"])) or "(body)", "message": _MESSAGES.get(e["type"], e["msg"]),
+                   "type": e["type"]}
                   for e in exc.errors(include_url=False, include_input=False, include_context=False)]
         detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors[:5])
         raise Problem(422, "Unprocessable Content", f"The request is not valid: {detail}",
                       slug="validation-error", errors=errors[:100]) from None
+
+
+_MESSAGES = {"string_unicode": "Input contains an unpaired surrogate escape (\\ud800-\\udfff), "
+                              "which is not a character"}
 
 
 def resolution_json(result: Resolution, query) -> dict:

@@ -33,6 +33,12 @@ class Settings:
     max_batch: int = 1000
     # Longest accepted name, in characters.
     max_name_length: int = 1000
+    # Most characters in all the names of one batch together; a query's cost grows with its
+    # words, so this bounds the time one batch can take (1,000 names of 1,000 characters take
+    # ~20 s on one core and would run into gunicorn's worker timeout).
+    max_batch_chars: int = 100_000
+    # Deepest nesting of objects and arrays accepted in a request body.
+    max_json_depth: int = 8
     # Largest accepted request body, in bytes.
     max_body_bytes: int = 4 * 1024 * 1024
     # Most candidates a query may ask for with `limit`.
@@ -45,8 +51,10 @@ class Settings:
     log_level: str = "INFO"
     # Bearer token for POST /v1/admin/reload; unset means the endpoint is off.
     admin_token: str | None = field(default=None, repr=False)
-    # Comma-separated origins allowed by CORS; empty means CORS is off.
+    # Comma-separated origins allowed by CORS; empty means CORS is off; `*` allows any origin.
     cors_origins: tuple[str, ...] = ()
+    # Seconds a browser may cache a CORS preflight answer.
+    cors_max_age: int = 600
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -68,8 +76,8 @@ class Settings:
             raise ConfigError(f"MATCH_THRESHOLD must be within [0, 1], got {self.match_threshold}")
         if not 0.0 <= self.ambiguity_margin < 1.0:
             raise ConfigError(f"AMBIGUITY_MARGIN must be within [0, 1), got {self.ambiguity_margin}")
-        for name in ("max_batch", "max_name_length", "max_body_bytes", "max_limit", "max_table_bytes",
-                     "web_concurrency", "port"):
+        for name in ("max_batch", "max_name_length", "max_batch_chars", "max_json_depth", "max_body_bytes",
+                     "max_limit", "max_table_bytes", "web_concurrency", "port"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name.upper()} must be at least 1, got {getattr(self, name)}")
         if self.reload_interval < 0:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask import Flask, Response, json
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 PROBLEM_TYPE_BASE = "https://alias-resolver.invalid/problems/"
 
@@ -29,6 +29,12 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(Problem)
     def _problem(exc: Problem):
         return problem_response(exc.status, exc.title, exc.detail, exc.slug, **exc.extra)
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def _too_large(exc: RequestEntityTooLarge):
+        limit = app.config["MAX_CONTENT_LENGTH"]
+        return problem_response(413, "Content Too Large", f"The body is larger than {limit} bytes, the most "
+                                f"accepted (MAX_BODY_BYTES).", "content-too-large")
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):

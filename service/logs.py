@@ -1,0 +1,91 @@
+"""Structured logs: one JSON line per record, one `request` line per HTTP request.
+
+Queried names may be personal data: they are logged only at DEBUG
+(`log_resolutions`), never in the INFO request line.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+import sys
+import time
+import uuid
+
+from flask import Flask, g, request
+
+REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+# LogRecord's own attributes; anything else on a record came in through `extra`.
+_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
+
+log = logging.getLogger("service.access")
+queries_log = logging.getLogger("service.queries")
+
+
+class JsonFormatter(logging.Formatter):
+    """A record as one JSON object, `extra` fields included.
+
+    ASCII-escaped, so a name with a lone surrogate (valid in a JSON request)
+    still makes a valid line.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        body = {"ts": dt.datetime.fromtimestamp(record.created, dt.timezone.utc).isoformat(timespec="milliseconds"),
+                "level": record.levelname, "logger": record.name, "msg": record.getMessage()}
+        body.update((k, v) for k, v in vars(record).items() if k not in _STANDARD)
+        if record.exc_info:
+            body["exc"] = self.formatException(record.exc_info)
+        return json.dumps(body, default=str)
+
+
+def configure_logging(level: str) -> None:
+    """Send the `service` loggers to stderr as JSON lines, at `level` (replacing our previous handler)."""
+    logger = logging.getLogger("service")
+    for handler in [h for h in logger.handlers if getattr(h, "alias_json", False)]:
+        logger.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter())
+    handler.alias_json = True
+    logger.addHandler(handler)
+    logger.setLevel(level)
+
+
+def request_id(given: str | None) -> str:
+    """The caller's X-Request-ID if it is short and plain, else a new one.
+
+    >>> request_id("abc-123")
+    'abc-123'
+    >>> len(request_id("bad id\\n"))
+    32
+    """
+    return given if given and REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
+
+
+def init_app(app: Flask) -> None:
+    """Give each request an id, echo it, and log one line when it is answered."""
+
+    @app.before_request
+    def _start():
+        g.log_started = time.perf_counter()
+        g.request_id = request_id(request.headers.get("X-Request-ID"))
+
+    @app.after_request
+    def _log(response):
+        rid = g.get("request_id") or request_id(None)
+        response.headers["X-Request-ID"] = rid
+        started = g.get("log_started", time.perf_counter())
+        log.info("request", extra={"method": request.method, "path": request.path[:200],
+                                   "status": response.status_code,
+                                   "duration_ms": round((time.perf_counter() - started) * 1000, 3),
+                                   "request_id": rid})
+        return response
+
+
+def log_resolutions(results) -> None:
+    """At DEBUG only: each queried name and what it resolved to."""
+    if not queries_log.isEnabledFor(logging.DEBUG):
+        return
+    for r in results:
+        queries_log.debug("resolved", extra={"query": r.query, "match": r.match.id if r.match else None,
+                                             "reason": r.reason, "request_id": g.get("request_id")})
