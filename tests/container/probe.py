@@ -4,6 +4,7 @@ Standard library only, so it runs on the host's python3 and inside the image.
 Every loop is bounded by a count or a deadline; every address is loopback.
 """
 import argparse
+import http.client
 import json
 import subprocess
 import sys
@@ -60,57 +61,91 @@ def cmd_wait_change(args):
             if last[1] != args.old and last[0] == args.expect:
                 print(json.dumps({"id": last[0], "version": last[1]}))
                 return 0
-        except OSError as exc:
+        except (OSError, http.client.HTTPException) as exc:
             last = repr(exc)
         time.sleep(0.5)
     print(f"no change within {args.wait}s; last answer {last}")
     return 1
 
 
-class Stream:
-    """Send resolve requests from a few threads; tell apart failures before and after stop."""
+def resolve_batch(base, size, tag, timeout=30):
+    """POST a batch of `size` names, al-Joulani first; return the first matched id.
 
-    def __init__(self, base, threads, max_requests):
-        self.base, self.threads, self.max_requests = base, threads, max_requests
+    `tag` makes the other names new to the service, so no cache answers them.
+    """
+    names = ["al-Joulani"] + [f"Abu Mohammad al-Jolani {tag} {i}" for i in range(size - 1)]
+    body = json.dumps({"queries": [{"name": n} for n in names]}).encode()
+    req = urllib.request.Request(
+        base + "/v1/resolve/batch", data=body, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(req, timeout=timeout) as resp:
+        results = json.load(resp)["results"]
+    if len(results) != size:
+        raise ValueError(f"{len(results)} results for {size} names")
+    return (results[0].get("match") or {}).get("id")
+
+
+class Stream:
+    """Send requests from a few threads; tell apart failures before and after the stop.
+
+    Half the threads send batches that take a good fraction of a second, so
+    some requests are surely in flight when the stop command sends SIGTERM.
+    """
+
+    def __init__(self, base, threads, batch_size, max_requests):
+        self.base, self.threads, self.batch_size = base, threads, batch_size
+        self.max_requests = max_requests
         self.lock = threading.Lock()
         self.stop_sent = threading.Event()
         self.done = threading.Event()
-        self.counts = {"ok": 0, "failed_before_stop": 0, "failed_after_stop": 0, "sent": 0}
+        self.counts = dict.fromkeys(
+            ["sent", "ok", "in_flight_at_stop", "failed_before_stop", "failed_after_stop"], 0
+        )
         self.errors = []
 
-    def worker(self, deadline):
+    def send(self, batch, tag):
+        if batch:
+            return resolve_batch(self.base, self.batch_size, tag)
+        return resolve(self.base, "al-Joulani")[0]
+
+    def worker(self, batch, deadline):
         while not self.done.is_set() and time.monotonic() < deadline:
             with self.lock:
                 if self.counts["sent"] >= self.max_requests:
                     return
                 self.counts["sent"] += 1
+                tag = self.counts["sent"]
             # Read the flag before sending: a request sent before the stop
             # command started is in flight or queued, and must be answered.
             after_stop = self.stop_sent.is_set()
             try:
-                got, _ = resolve(self.base, "al-Joulani")
-                ok = got == "ahmed-al-sharaa"
-                error = None if ok else f"wrong answer {got!r}"
-            except (OSError, ValueError) as exc:
-                ok, error = False, repr(exc)
+                got = self.send(batch, tag)
+                error = None if got == "ahmed-al-sharaa" else f"wrong answer {got!r}"
+            except (OSError, http.client.HTTPException, ValueError, KeyError) as exc:
+                error = repr(exc)
             with self.lock:
-                if ok:
+                if error is None:
                     self.counts["ok"] += 1
+                    if not after_stop and self.stop_sent.is_set():
+                        self.counts["in_flight_at_stop"] += 1
                 elif after_stop:
                     # The service is going away: refused or reset is expected.
                     self.counts["failed_after_stop"] += 1
                 else:
                     self.counts["failed_before_stop"] += 1
                     self.errors.append(error)
-            if not ok and after_stop:
+            if error and after_stop:
                 time.sleep(0.1)  # do not spin while the port is gone
 
 
 def cmd_stream(args):
-    """Stream requests, run --stop-cmd after --warmup answers, report as JSON."""
-    stream = Stream(args.url, args.threads, args.max_requests)
+    """Stream requests, run the stop command after --warmup answers, report as JSON."""
+    stream = Stream(args.url, args.threads, args.batch_size, args.max_requests)
     deadline = time.monotonic() + args.seconds
-    threads = [threading.Thread(target=stream.worker, args=(deadline,)) for _ in range(args.threads)]
+    threads = [
+        threading.Thread(target=stream.worker, args=(i % 2 == 0, deadline))
+        for i in range(args.threads)
+    ]
     for t in threads:
         t.start()
     while stream.counts["ok"] < args.warmup and time.monotonic() < deadline:
@@ -122,7 +157,11 @@ def cmd_stream(args):
         t.join()
     report = dict(stream.counts, stop_rc=stopped.returncode, errors=stream.errors[:5])
     print(json.dumps(report))
-    fine = report["ok"] >= args.warmup and report["failed_before_stop"] == 0
+    fine = (
+        report["ok"] >= args.warmup
+        and report["in_flight_at_stop"] > 0
+        and report["failed_before_stop"] == 0
+    )
     return 0 if fine and stopped.returncode == 0 else 1
 
 
@@ -144,7 +183,8 @@ def main(argv=None):
     p.set_defaults(func=cmd_wait_change)
     p = sub.add_parser("stream")
     p.add_argument("url")
-    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--threads", type=int, default=4)
+    p.add_argument("--batch-size", type=int, default=200)
     p.add_argument("--warmup", type=int, default=20)
     p.add_argument("--max-requests", type=int, default=5000)
     p.add_argument("--seconds", type=float, default=60)
