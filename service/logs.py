@@ -39,12 +39,24 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(body, default=str)
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Write to whatever sys.stderr is when a record comes (tests and servers swap it)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value):
+        pass
+
+
 def configure_logging(level: str) -> None:
     """Send the `service` loggers to stderr as JSON lines, at `level` (replacing our previous handler)."""
     logger = logging.getLogger("service")
     for handler in [h for h in logger.handlers if getattr(h, "alias_json", False)]:
         logger.removeHandler(handler)
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _StderrHandler()
     handler.setFormatter(JsonFormatter())
     handler.alias_json = True
     logger.addHandler(handler)

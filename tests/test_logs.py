@@ -1,0 +1,57 @@
+"""One JSON line per request, and the request id a caller can follow."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from service import create_app
+from service.config import Settings
+
+
+@pytest.fixture
+def logged(capsys, table_path):
+    """A client and a function returning the JSON lines logged since the last call."""
+    client = create_app(Settings(aliases_path=table_path, reload_interval=0)).test_client()
+    capsys.readouterr()
+    return client, lambda: [json.loads(line) for line in capsys.readouterr().err.splitlines()]
+
+
+def test_one_line_per_request_with_its_fields(logged):
+    client, lines = logged
+    client.post("/v1/resolve", json={"name": "HTS"})
+    client.get("/nowhere")
+    logged_lines = lines()
+    assert [(line["method"], line["path"], line["status"]) for line in logged_lines] == [
+        ("POST", "/v1/resolve", 200), ("GET", "/nowhere", 404)]
+    for line in logged_lines:
+        assert line["level"] == "INFO" and line["msg"] == "request"
+        assert line["duration_ms"] >= 0 and line["request_id"]
+
+
+@pytest.mark.parametrize("given,kept", [
+    ("req-42", True), ("0f8fad5b-d9cb-469f-a165-70867728950e", True), ("a:b.c_d", True),
+    ("x" * 128, True), ("x" * 129, False), ("", False), ("has space", False), ("<script>", False),
+    ("naïve", False), ("a\tb", False)])
+def test_a_sane_request_id_is_echoed_and_any_other_replaced(logged, given, kept):
+    client, lines = logged
+    response = client.get("/healthz", headers={"X-Request-ID": given})
+    echoed = response.headers["X-Request-ID"]
+    assert (echoed == given) is kept
+    assert len(echoed) == 32 or kept
+    assert lines()[-1]["request_id"] == echoed
+
+
+def test_request_ids_are_generated_and_distinct(logged):
+    client, lines = logged
+    ids = {client.get("/healthz").headers["X-Request-ID"] for _ in range(20)}
+    assert len(ids) == 20
+    assert {line["request_id"] for line in lines()} == ids
+
+
+def test_errors_carry_a_request_id_too(logged):
+    client, lines = logged
+    response = client.post("/v1/resolve", data=b"{", content_type="application/json",
+                           headers={"X-Request-ID": "broken-1"})
+    assert response.status_code == 400 and response.headers["X-Request-ID"] == "broken-1"
+    assert lines()[-1]["request_id"] == "broken-1"
