@@ -16,6 +16,7 @@ import argparse
 import multiprocessing
 import os
 import random
+import resource
 import sys
 import time
 from dataclasses import dataclass
@@ -106,7 +107,8 @@ def service_answers(table: dict, queries: list[Query]) -> tuple[list[Answer], di
     for r in results:
         m = r.match
         answers.append(Answer(m.id, m.score, m.how, matched_text(m)) if m else
-                       Answer(None, r.candidates[0].score if r.candidates else 0.0, "null", ""))
+                       Answer(None, r.candidates[0].score if r.candidates else 0.0,
+                              f"null:{getattr(r, 'reason', None)}", matched_text(r.candidates[0]) if r.candidates else ""))
     return answers, {"build": t1 - t0, "resolve": t2 - t1}
 
 
@@ -157,7 +159,7 @@ def print_errors(bench: Benchmark, test: list[Query], answers: list[Answer], n: 
         print(f"\n### {group}: {len(wrong)} wrong")
         for q, a in random.Random(seed).sample(wrong, min(n, len(wrong))):
             want = f"{q.expected} ({bench.names[q.expected]})" if q.expected else "null"
-            got = f"{a.got} ({bench.names[a.got]}) via {a.matched!r}" if a.got else "null"
+            got = f"{a.got} ({bench.names[a.got]}) via {a.matched!r}" if a.got else f"null (best {a.matched!r})"
             print(f"- {q.text!r}: expected {want}, got {got}, score {a.score:.3g}, how {a.how}")
 
 
@@ -219,7 +221,9 @@ def main(argv: list[str] | None = None) -> None:
     print("; ".join(notes) + "\n")
     picked = {s: [a for a, q in zip(answers, bench.queries) if not q.dev] for s, answers in systems.items()}
     print_table(test, picked)
-    print(f"\ntotal run time {time.perf_counter() - started:.0f}s")
+    cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+              for f in ("ru_utime", "ru_stime"))
+    print(f"\ntotal run time {time.perf_counter() - started:.0f}s wall, {cpu:.0f}s CPU on {os.cpu_count()} cores")
     if args.errors and "service" in picked:
         print_errors(bench, test, picked["service"], args.errors, args.seed)
     if args.tsv:
