@@ -155,6 +155,30 @@ def skeleton(word: str) -> str:
     return word.translate(tr.SKELETON_FOLD)
 
 
+# Scripts whose romanization keeps a name recognizable: ours for Arabic and
+# Hebrew, unidecode's for alphabets and for Han (pinyin), kana and Hangul.
+# The others (Indic abugidas, Ethiopic, Thai...) come out of unidecode too
+# rough to fuzzy-match another script with full confidence.
+FAITHFUL_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARABIC", "HEBREW", "ARMENIAN", "GEORGIAN",
+                              "CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
+
+
+def script_of(text: str) -> str:
+    """The script of most letters in text (Unicode's name prefix), 'LATIN' for ASCII.
+
+    >>> script_of("Qamishli"), script_of("Камышлы"), script_of("만디아")
+    ('LATIN', 'CYRILLIC', 'HANGUL')
+    """
+    if text.isascii():
+        return "LATIN"
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            script = unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.get) if counts else "LATIN"
+
+
 @dataclass(frozen=True, slots=True)
 class NameForms:
     """Every key the matcher compares for one name."""
@@ -164,6 +188,12 @@ class NameForms:
     key: str                  # tokens sorted and joined: word order does not matter
     skeleton: str             # consonant skeletons of the tokens, sorted and joined
     vowelless: bool           # written in a script without short vowels
+    script: str = "LATIN"     # script_of() the original text
+
+    @property
+    def lossy(self) -> bool:
+        """Romanized too roughly to compare fuzzily with another script."""
+        return self.script not in FAITHFUL_SCRIPTS
 
 
 def has_vowelless_script(text: str) -> bool:
@@ -177,4 +207,4 @@ def name_forms(text: str) -> NameForms:
     tokens = tuple(phonetic(w) for w in content_words(norm))
     skeletons = sorted(s for s in (skeleton(t) for t in tokens) if s)
     return NameForms(norm=norm, tokens=tokens, key=" ".join(sorted(tokens)),
-                     skeleton=" ".join(skeletons), vowelless=has_vowelless_script(text))
+                     skeleton=" ".join(skeletons), vowelless=has_vowelless_script(text), script=script_of(text))

@@ -111,7 +111,7 @@ SPELLINGS = [
     ('Айман аз-Завахири', 'ayman-al-zawahiri'), ('Усама бен Ладен', 'osama-bin-laden'),
     ('Δαμασκός', 'damascus'), ('Συρία', 'syria'), ('Χαλέπι', 'aleppo'),
     ('Βλαντιμίρ Πούτιν', 'vladimir-putin'), ('בשאר אל-אסד', 'bashar-al-assad'), ('חיזבאללה', 'hezbollah'),
-    ('נתניהו', 'benjamin-netanyahu'), ('Lazkiye', 'latakia'), ('Tel Abyad', 'tell-abyad'), ('Azez', 'azaz'),
+    ('נתניהו', 'benjamin-netanyahu'), ('Tel Abyad', 'tell-abyad'), ('Azez', 'azaz'),
     ('El Bab', 'al-bab'), ('Heyet Tahrir el Şam', 'hts'),
 ]
 

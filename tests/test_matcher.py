@@ -35,7 +35,7 @@ RESOLVES = [
     ("Ahmad al-Charaa", "ahmed-al-sharaa", "phonetic"),
     ("Ahmed Scharaa", "ahmed-al-sharaa", "phonetic"),
     ("al-Joulani", "ahmed-al-sharaa", "phonetic"),
-    ("al-Golani", "ahmed-al-sharaa", "fuzzy"),
+    ("Abu Mohammed al-Golani", "ahmed-al-sharaa", "fuzzy"),
     ("الجولاني", "ahmed-al-sharaa", "normalized"),
     ("هيئة تحرير الشام", "hts", "exact"),
     ("Hayat Tahrir ash-Sham", "hts", "phonetic"),
