@@ -25,6 +25,9 @@ accesslog = None              # the app writes one structured line per request
 errorlog = "-"
 loglevel = _settings.log_level.lower()
 forwarded_allow_ips = "127.0.0.1"
+# No gunicornc control socket: every gunicorn on a host would share
+# $HOME/.gunicorn/gunicorn.ctl, and a read-only container has no home to write.
+control_socket_disable = True
 
 
 def when_ready(server):
