@@ -13,7 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .index import AliasIndex
-from .matcher import Matcher
+from .matcher import CLASS_RANK, Matcher
 from .table import AliasTable, Entity, Finding, TableError, load_table
 from .yaml_lines import line_of, load_yaml
 
@@ -95,14 +95,21 @@ def _homonyms(source: str, index: AliasIndex) -> list[Finding]:
     return found
 
 
+def _outranked(result, entry, rival) -> bool:
+    """The name still resolves to its own entity by a stronger kind of match (Aleppo vs Aleppo Governorate)."""
+    own = result.match
+    return own is not None and own.id == entry.entity.id and CLASS_RANK[own.how] > CLASS_RANK[rival.how]
+
+
 def _near_collisions(source: str, matcher: Matcher) -> list[Finding]:
     """Names of one entity that score above the threshold for another entity."""
     found, reported = [], set()
     for entry in matcher.index.entries:
-        for cand in matcher.resolve(entry.text, limit=5).candidates:
+        result = matcher.resolve(entry.text, limit=5)
+        for cand in result.candidates:
             pair = tuple(sorted((entry.entity.id, cand.id)))
             if (cand.id == entry.entity.id or cand.score < matcher.threshold or pair in reported
-                    or cand.matched.forms.norm == entry.forms.norm):
+                    or cand.matched.forms.norm == entry.forms.norm or _outranked(result, entry, cand)):
                 continue
             reported.add(pair)
             found.append(_warn(source, entry.entity,
