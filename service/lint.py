@@ -96,9 +96,11 @@ def _homonyms(source: str, index: AliasIndex) -> list[Finding]:
 
 
 def _outranked(result, entry, rival) -> bool:
-    """The name still resolves to its own entity by a stronger kind of match (Aleppo vs Aleppo Governorate)."""
+    """The name resolves to its own entity on an equal key, the rival is merely similar (Aleppo vs
+    Aleppo Governorate): the matcher already tells them apart. Equal phonetic keys still collide."""
     own = result.match
-    return own is not None and own.id == entry.entity.id and CLASS_RANK[own.how] > CLASS_RANK[rival.how]
+    return (own is not None and own.id == entry.entity.id
+            and CLASS_RANK[own.how] > CLASS_RANK[rival.how] == CLASS_RANK["fuzzy"])
 
 
 def _near_collisions(source: str, matcher: Matcher) -> list[Finding]:
