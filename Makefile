@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test test-container bench-accuracy bench-perf lint-table venv clean
+.PHONY: serve test test-container bench-accuracy bench-perf bench-load lint-table venv clean
 
 venv: $(STAMP)
 
@@ -37,6 +37,9 @@ bench-accuracy: $(VENV)/.bench-installed
 
 bench-perf: $(VENV)/.bench-installed
 	$(BIN)/python bench/perf.py
+
+bench-load: $(STAMP)
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
