@@ -57,9 +57,7 @@ cleanup() {
             compose down --volumes --remove-orphans --timeout 5 >/dev/null 2>&1
         fi
         # Every container on this private daemon is one this script started.
-        local ids
-        ids=$(docker ps -aq 2>/dev/null)
-        [ -n "$ids" ] && docker rm -f $ids >/dev/null 2>&1
+        docker ps -aq 2>/dev/null | xargs -r docker rm -f >/dev/null 2>&1
         kill "$DOCKERD_PID" 2>/dev/null
         for _ in $(seq 1 100); do kill -0 "$DOCKERD_PID" 2>/dev/null || break; sleep 0.1; done
         kill -9 "$DOCKERD_PID" 2>/dev/null
@@ -81,7 +79,7 @@ cleanup() {
     exit "$rc"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'echo "interrupted"; exit 130' INT TERM
 
 compose() { docker-compose -p alias-resolver-test -f "$ROOT/deploy/docker-compose.yml" "$@"; }
 probe() { python3 "$HERE/probe.py" "$@"; }
@@ -95,7 +93,6 @@ install_tools() {
     command -v debootstrap >/dev/null || missing+=(debootstrap)
     command -v docker-compose >/dev/null || missing+=(docker-compose)
     [ ${#missing[@]} -eq 0 ] && return 0
-    [ "$(id -u)" -eq 0 ] || unavailable "not root, cannot install ${missing[*]}"
     log "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } \
@@ -129,24 +126,30 @@ start_dockerd() {
 
 # python:3.11-slim stand-in: Debian bookworm's python3, plus the host's CAs so
 # pip inside the build trusts this network. Harness only, never the Dockerfile.
+bootstrap_rootfs() {  # bootstrap_rootfs TAR: debootstrap a minimal bookworm with python3 into TAR
+    local rootfs=$W/rootfs
+    log "debootstrap (cold run; the result is cached in $CACHE_DIR)"
+    debootstrap --variant=minbase --include=python3,python3-pip,python3-venv,ca-certificates \
+        bookworm "$rootfs" >"$W/debootstrap.log" 2>&1 ||
+        { tail -5 "$W/debootstrap.log"; unavailable "debootstrap failed"; }
+    rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
+        "$rootfs"/usr/share/doc "$rootfs"/usr/share/man "$rootfs"/usr/share/locale
+    ln -sf /usr/bin/python3 "$rootfs/usr/local/bin/python"
+    ln -sf /usr/bin/pip3 "$rootfs/usr/local/bin/pip"
+    tar -C "$rootfs" -cf "$1" . || unavailable "could not tar the rootfs"
+    rm -rf "$rootfs"
+}
+
 make_base_image() {
-    local tar=$CACHE_DIR/rootfs-bookworm-python3.tar
-    if [ ! -s "$tar" ]; then
-        log "debootstrap (cold run; cached afterwards in $CACHE_DIR)"
-        local rootfs=$W/rootfs
-        debootstrap --variant=minbase --include=python3,python3-pip,python3-venv,ca-certificates \
-            bookworm "$rootfs" >"$W/debootstrap.log" 2>&1 ||
-            { tail -5 "$W/debootstrap.log"; unavailable "debootstrap failed"; }
-        rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
-            "$rootfs"/usr/share/doc "$rootfs"/usr/share/man "$rootfs"/usr/share/locale
-        ln -sf /usr/bin/python3 "$rootfs/usr/local/bin/python"
-        ln -sf /usr/bin/pip3 "$rootfs/usr/local/bin/pip"
-        mkdir -p "$CACHE_DIR"
-        tar -C "$rootfs" -cf "$tar.tmp.$$" . && mv "$tar.tmp.$$" "$tar"
-        rm -rf "$rootfs"
+    local cached=$CACHE_DIR/rootfs-bookworm-python3.tar
+    if ! { [ -s "$cached" ] && docker import "$cached" alias-resolver-test/rootfs:bookworm >/dev/null; }; then
+        bootstrap_rootfs "$W/rootfs.tar"
+        docker import "$W/rootfs.tar" alias-resolver-test/rootfs:bookworm >/dev/null ||
+            unavailable "docker import of the debootstrap rootfs failed"
+        # Best effort: a run never depends on the cache being there or writable.
+        { mkdir -p "$CACHE_DIR" && cp "$W/rootfs.tar" "$cached.tmp.$$" && mv "$cached.tmp.$$" "$cached"; } ||
+            { rm -f "$cached.tmp.$$"; echo "(could not cache the rootfs in $CACHE_DIR)"; }
     fi
-    docker import "$tar" alias-resolver-test/rootfs:bookworm >/dev/null ||
-        unavailable "docker import of $tar failed"
     mkdir -p "$W/base"
     cat /etc/ssl/certs/ca-certificates.crt /usr/local/share/ca-certificates/*.crt \
         >"$W/base/host-ca.crt" 2>/dev/null
@@ -159,8 +162,8 @@ ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF
     PIP_CERT=/etc/ssl/certs/ca-certificates.crt
 CMD ["python3"]
 EOF
-    DOCKER_BUILDKIT=0 docker build -q --network=host -t python:3.11-slim "$W/base" >/dev/null ||
-        unavailable "could not build the python:3.11-slim stand-in"
+    DOCKER_BUILDKIT=0 docker build --network=host -t python:3.11-slim "$W/base" >"$W/base.log" 2>&1 ||
+        { tail -5 "$W/base.log"; unavailable "could not build the python:3.11-slim stand-in"; }
 }
 
 # --- checks --------------------------------------------------------------
@@ -220,7 +223,11 @@ print(" ".join(found))')
 check_healthy_and_resolve() {
     run_container ar-main -p 127.0.0.1::8000
     if wait_healthy ar-main; then pass "container becomes healthy"; else
-        show_logs ar-main; fail "container becomes healthy"; fi
+        show_logs ar-main; fail "container becomes healthy"
+        fail "POST /v1/resolve through the published port (never healthy)"
+        fail "non-root uid (never healthy)"
+        return
+    fi
     if probe resolve "$(host_url ar-main 8000)" al-Joulani --expect ahmed-al-sharaa; then
         pass "POST /v1/resolve al-Joulani -> ahmed-al-sharaa through the published port"
     else
@@ -239,7 +246,7 @@ check_healthy_and_resolve() {
 check_env_honoured() {
     run_container ar-env -e PORT=9001 -e WEB_CONCURRENCY=3 -p 127.0.0.1::9001
     local ok=1 workers
-    wait_healthy ar-env || ok=0
+    wait_healthy ar-env || { show_logs ar-env; fail "PORT/WEB_CONCURRENCY honoured (never healthy)"; return; }
     probe resolve "$(host_url ar-env 9001)" al-Joulani --expect ahmed-al-sharaa >/dev/null || ok=0
     workers=$(docker top ar-env -eo ppid,pid | awk 'NR > 1 {ppid[$2] = $1; n++}
         END {for (p in ppid) if (ppid[p] in ppid) w++; print w + 0}')
@@ -285,6 +292,11 @@ check_mounted_table() {
     run_container ar-table --read-only --tmpfs /tmp -p 127.0.0.1::8000 \
         -v "$dir:/etc/alias-resolver:ro" -e ALIASES_PATH=/etc/alias-resolver/aliases.yaml \
         -e RELOAD_INTERVAL=1
+    if ! wait_healthy ar-table; then
+        show_logs ar-table; fail "mounted table served (never healthy)"
+        fail "edited table picked up without restart (never healthy)"
+        return
+    fi
     url=$(host_url ar-table 8000)
     sha=$(sha256_of "$dir/aliases.yaml")
     v1=$(probe resolve "$url" "Zeb Quuxley" --expect test-zebulon |
@@ -387,6 +399,7 @@ check_linters() {
 
 # --- main ----------------------------------------------------------------
 [ "$(uname -s)" = Linux ] || unavailable "not Linux"
+[ "$(id -u)" -eq 0 ] || unavailable "not root (a private dockerd and apt need root)"
 W=$(mktemp -d /tmp/alias-resolver-container.XXXXXX)
 # Freeing many files is slow on these disks (a minute for the daemon's data and
 # the lint venv); on a tmpfs cleanup is one umount.
@@ -394,11 +407,9 @@ mount -t tmpfs -o size=8g,mode=0700 alias-resolver-test "$W" 2>/dev/null ||
     echo "(no tmpfs for $W; working on disk)"
 install_tools
 # setsid: its own process group, so cleanup can stop pip's children too.
-setsid bash -c "$(declare -f install_linters); W=$W; HADOLINT_VERSION=$HADOLINT_VERSION; \
-    KUBERNETES_VALIDATE_VERSION=$KUBERNETES_VALIDATE_VERSION; install_linters" \
-    >"$W/linters.log" 2>&1 &
+export W HADOLINT_VERSION KUBERNETES_VALIDATE_VERSION
+setsid --wait bash -c "$(declare -f install_linters); install_linters" >"$W/linters.log" 2>&1 &
 LINTERS_PID=$!
-[ "$(id -u)" -eq 0 ] || unavailable "dockerd needs root"
 log "starting a private dockerd in $W"
 start_dockerd
 log "making the python:3.11-slim stand-in"
