@@ -233,6 +233,8 @@ check_healthy_and_resolve() {
     else
         show_logs ar-main; fail "POST /v1/resolve al-Joulani through the published port"
     fi
+    # For the Kubernetes requests: memory of the default table with 2 workers.
+    echo "  memory in use: $(docker stats --no-stream --format '{{.MemUsage}}' ar-main)"
     # docker top lists the container's processes with host-side uids (no userns here).
     local uids
     uids=$(docker top ar-main -eo pid,uid | awk 'NR > 1 {print $2}' | sort -u | tr '\n' ' ')
