@@ -153,9 +153,8 @@ class Matcher:
         ids = self.index.candidates(forms, PRESELECT)
         if len(ids) == 0:
             return []
-        entries = self.index.entries
-        keys = [entries[i].forms.key for i in ids]
-        scored = process.extract(forms.key, keys, scorer=fuzz.token_set_ratio, limit=RESCORE)
+        # One rapidfuzz call over the short list's keys, read from the packed index.
+        scored = process.extract(forms.key, self.index.keys(ids), scorer=fuzz.token_set_ratio, limit=RESCORE)
         return [int(ids[pos]) for _, _, pos in scored]
 
     def _score_exact(self, text: str, forms: NameForms, entry: Entry) -> Candidate | None:
