@@ -102,6 +102,16 @@ def word_similarity(a: str, b: str, vowelless: bool, lone: bool = False) -> floa
     return score
 
 
+_HOW_ORDER = {"exact": 4, "normalized": 3, "phonetic": 2, "skeleton": 1, "fuzzy": 0}
+_KIND_ORDER = {"name": 3, "alias": 2, "former_name": 1, "former_alias": 0}
+
+
+def _strength(c: Candidate) -> tuple:
+    """Which of one entity's matching names to report: best score, then the
+    stronger kind of match, then current before former names, then the shorter string."""
+    return c.score, _HOW_ORDER[c.how], _KIND_ORDER[c.matched.kind], -len(c.matched.text)
+
+
 def _script_trust(a: NameForms, b: NameForms) -> float:
     """How far a likeness of romanizations from two scripts can be trusted."""
     return LOSSY_SCRIPT_TRUST if a.script != b.script and (a.lossy or b.lossy) else 1.0
@@ -156,7 +166,7 @@ class Matcher:
 
     @staticmethod
     def _keep(found: dict, cand: Candidate | None) -> None:
-        if cand is not None and (cand.id not in found or cand.score > found[cand.id].score):
+        if cand is not None and (cand.id not in found or _strength(cand) > _strength(found[cand.id])):
             found[cand.id] = cand
 
     def _fuzzy_shortlist(self, forms: NameForms) -> list[int]:

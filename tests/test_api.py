@@ -22,7 +22,7 @@ SEED_ARTICLE = [
     ("al-Julani", "ahmed-al-sharaa", "former_alias"),
     ("Jabhat al-Nusra", "hts", "former_name"),
     ("Kamyshly", "qamishli", "alias"),
-    ("Hayat Tahrir al-Sham", "hts", "name"),
+    ("Hayat Tahrir al-Sham", "hts", "alias"),  # the name is written Hay'at; this spelling is an alias
     ("Bashar al-Assad", "bashar-al-assad", "name"),
     ("Hmeimim", "khmeimim-air-base", "alias"),
     ("Vladimir Putin", "vladimir-putin", "name"),
