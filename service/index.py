@@ -9,7 +9,8 @@ aliases) becomes one *entry*. Entries are found three ways:
 A million entries must fit in a few hundred megabytes and be shared by
 forked gunicorn workers, so the index holds no Python object per entry:
 strings are packed into one buffer per field, lookups are sorted hash arrays,
-and the n-gram postings are numpy arrays. An `Entry` is built when asked for.
+and the n-gram postings are numpy arrays. An `Entry` is built when asked for
+(small tables keep them ready: MATERIALIZE_BELOW).
 """
 from __future__ import annotations
 
@@ -30,9 +31,12 @@ KINDS = ("name", "alias", "former_name", "former_alias")
 # (unless a query has nothing else) to keep candidate retrieval cheap.
 MAX_POSTING_FRACTION = 0.05
 MAX_POSTING_FLOOR = 2000
+# Tables up to this many entries keep ready-made Entry objects: a few MB
+# that save building ~40 entries per query; larger ones build them on demand.
+MATERIALIZE_BELOW = 100_000
 # Most postings one query reads, rarest n-grams first: bounds a query's cost
 # on a huge table, where even a 5% posting list is tens of thousands long.
-POSTING_BUDGET = 30_000
+POSTING_BUDGET = 15_000
 _EXACT_ONLY = 1
 
 
@@ -64,8 +68,15 @@ def gram_codes(keys: list[str], skeletons: list[str]) -> tuple[np.ndarray, np.nd
     bi_codes, bi_rows = _windows(skeletons, 2)
     pairs = np.concatenate(((tri_codes << 32) | tri_rows, ((bi_codes | (1 << 21)) << 32) | bi_rows))
     pairs.sort()
-    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
+    pairs = pairs[_first_of_runs(pairs)]
     return pairs >> 32, (pairs & 0xFFFFFFFF).astype(np.int32)
+
+
+def _first_of_runs(values: np.ndarray) -> np.ndarray:
+    """Mask of the first element of each run of equal values in a sorted array."""
+    first = np.ones(len(values), dtype=bool)
+    first[1:] = values[1:] != values[:-1]
+    return first
 
 
 def name_grams(key: str, skeleton: str) -> list[int]:
@@ -191,7 +202,7 @@ class FormsColumns:
         self._ordered = [self.columns[name] for name in self.names]
 
     def __getitem__(self, i: int) -> NameForms:
-        return NameForms(*(column[i] for column in self._ordered))
+        return NameForms(*[column[i] for column in self._ordered])
 
     def strings(self, name: str) -> PackedStrings:
         """A string column as PackedStrings (small columns are re-packed on first use)."""
@@ -264,6 +275,8 @@ class AliasIndex:
         self._build_ngrams(forms)
         self._keys = self._forms.strings("key")
         self.entries = _Entries(self)
+        if self.alias_count < MATERIALIZE_BELOW:
+            self.entries = [self.entry(i) for i in range(self.alias_count)]
         self._scratch = threading.local()
 
     def _store_entries(self, entity_rows, kinds, formers, texts, forms) -> None:
@@ -292,7 +305,7 @@ class AliasIndex:
         fuzzy = np.flatnonzero((np.frombuffer(self._flags, dtype=np.uint8) & _EXACT_ONLY) == 0)
         codes, rows = gram_codes([forms[i].key for i in fuzzy.tolist()], [forms[i].skeleton for i in fuzzy.tolist()])
         self.postings = fuzzy[rows].astype(np.int32)
-        starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+        starts = np.flatnonzero(_first_of_runs(codes))
         self.gram_codes = codes[starts]
         self.offsets = np.append(starts, len(codes)).astype(np.int64)
         # A gram shared with few entries says more than one shared with many
