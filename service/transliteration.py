@@ -43,6 +43,9 @@ LATIN_BEFORE_ASCII = {
     "č": "ch", "Č": "ch", "ž": "zh", "Ž": "zh", "ẖ": "kh", "ḫ": "kh",
     "ʿ": "", "ʾ": "", "ʻ": "", "ʼ": "", "ˀ": "", "ˁ": "", "‘": "", "’": "",
     "'": "", "`": "", "´": "", "ʹ": "", "′": "",
+    # The katakana long-vowel mark lengthens the vowel before it; unidecode
+    # writes it as a hyphen, which would split the word (ルーマニア = Rumania).
+    "ー": "",
     # Greek writes foreign d, b, g as digraphs (Βλαντιμίρ = Vladimir).
     "β": "v", "Β": "V", "ντ": "d", "Ντ": "D", "ΝΤ": "D", "μπ": "b", "Μπ": "B", "ΜΠ": "B", "γκ": "g", "Γκ": "G", "ΓΚ": "G",
 }
