@@ -25,6 +25,7 @@ import numpy as np
 
 from .normalize import NameForms, name_forms
 from .table import AliasTable, Entity, FormerName
+from .words import WordIndex
 
 KINDS = ("name", "alias", "former_name", "former_alias")
 # Postings longer than this carry little information; they are skipped
@@ -277,6 +278,7 @@ class AliasIndex:
         self._store_entries(entity_rows, kinds, formers, texts, forms)
         self._build_lookups(forms)
         self._build_ngrams(forms)
+        self.words = WordIndex(forms, (np.frombuffer(self._flags, dtype=np.uint8) & _EXACT_ONLY) == 0, self.idf)
         self._keys = self._forms.strings("key")
         self.entries = _Entries(self)
         if self.alias_count < MATERIALIZE_BELOW:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from .dates import within
 from .index import AliasIndex, Entry, is_acronym_like
@@ -25,7 +25,7 @@ SKELETON_SIMILARITY = 0.9   # two words with the same consonants (4 or more), on
 SHORT_SKELETON_SIMILARITY = 0.85  # the same with 3 consonants; 2 say too little to count
 WORD_THRESHOLD = 0.75       # below this, two words do not correspond at all
 SHORT_WORD = 3              # words this short must be equal to correspond
-# A one-word name has no other words to back it up, and one edit in a short
+# A one-word query has no other words to back it up, and one edit in a short
 # word is another word as often as a typo (Hama/Hamas, Mosul/Moscou): there,
 # the shorter the word, the closer a fuzzy pair must be.
 SHORT_WORD_THRESHOLDS = {4: 0.9, 5: 0.85}
@@ -37,8 +37,7 @@ INITIAL_WEIGHT = 0.3        # an unmatched initial ("Donald J. Trump") weighs th
 LOSSY_SCRIPT_TRUST = 0.9
 # Match classes: a candidate equal on a key is not made ambiguous by a merely similar one.
 CLASS_RANK = {"exact": 2, "normalized": 2, "phonetic": 1, "skeleton": 0, "fuzzy": 0}
-PRESELECT = 400             # n-gram candidates per query
-RESCORE = 40                # of those, how many get the full token score
+RESCORE = 40                # names per query that get the full token score
 QUERY_SHARE = 0.75          # how much covering the query counts against covering the table name
 
 
@@ -170,12 +169,8 @@ class Matcher:
             found[cand.id] = cand
 
     def _fuzzy_shortlist(self, forms: NameForms) -> list[int]:
-        ids = self.index.candidates(forms, PRESELECT)
-        if len(ids) == 0:
-            return []
-        # One rapidfuzz call over the short list's keys, read from the packed index.
-        scored = process.extract(forms.key, self.index.keys(ids), scorer=fuzz.token_set_ratio, limit=RESCORE)
-        return [int(ids[pos]) for _, _, pos in scored]
+        """The names whose words best cover the query's (words.py), for full scoring."""
+        return self.index.words.shortlist(forms, RESCORE).tolist()
 
     def _score_exact(self, text: str, forms: NameForms, entry: Entry) -> Candidate | None:
         if entry.forms.norm == forms.norm:
@@ -195,7 +190,7 @@ class Matcher:
         vowelless = forms.vowelless or entry.forms.vowelless
         idf, default = self.index.idf, self.index.max_idf
         table_words = list(entry.forms.tokens)
-        lone = len(forms.tokens) == 1 and len(table_words) == 1
+        lone = len(forms.tokens) == 1
         used = [False] * len(table_words)
         matched = query_total = 0.0
         via_skeleton = False

@@ -1,0 +1,118 @@
+"""The word index: candidate names found through their distinctive words.
+
+Character n-grams of whole names favour names that share many common words
+("Δημοκρατία της ..." in every Greek republic's long name). Here each query
+word is first matched to similar table *words* (trigrams of the vocabulary,
+then edit similarity, or the consonant skeleton for vowelless scripts), and
+names collect the weights of the words they contain, rare words weighing
+most. The few best names go on to full scoring in matcher.py.
+"""
+from __future__ import annotations
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .normalize import NameForms, skeleton
+
+SIMILAR_WORDS = 8        # table words kept per query word
+WORD_CANDIDATES = 64     # vocabulary words sharing the most trigrams, scored by edit similarity
+MIN_WORD_SIMILARITY = 75  # (0-100) below this a table word is not a candidate
+MIN_SKELETON = 3         # shorter skeletons match too many words
+POSTING_BUDGET = 20_000  # most name postings one query reads, rarest words first
+
+
+class WordIndex:
+    """Vocabulary of the table's phonetic words, their names, and their trigrams."""
+
+    def __init__(self, forms: list[NameForms], fuzzy: np.ndarray, idf: dict[str, float]):
+        vocab: dict[str, int] = {}
+        word_ids, name_ids = [], []
+        for i in np.flatnonzero(fuzzy).tolist():
+            for token in set(forms[i].tokens):
+                word_ids.append(vocab.setdefault(token, len(vocab)))
+                name_ids.append(i)
+        self.vocab = vocab
+        self.words = list(vocab)
+        self.weights = np.array([idf.get(w, 0.0) for w in self.words], dtype=np.float64)
+        self.name_offsets, self.names = _csr(np.asarray(word_ids, dtype=np.int32),
+                                             np.asarray(name_ids, dtype=np.int32), len(vocab))
+        norms = np.zeros(len(forms), dtype=np.float64)
+        np.add.at(norms, self.names, self.weights[np.repeat(np.arange(len(vocab)), np.diff(self.name_offsets))] ** 2)
+        self.norms = np.sqrt(norms)
+        self._build_trigrams()
+        skeletons: dict[str, list[int]] = {}
+        for wid, word in enumerate(self.words):
+            if len(sk := skeleton(word)) >= MIN_SKELETON:
+                skeletons.setdefault(sk, []).append(wid)
+        self.by_skeleton = skeletons
+
+    def _build_trigrams(self) -> None:
+        gram_ids: dict[str, int] = {}
+        grams, owners = [], []
+        for wid, word in enumerate(self.words):
+            for gram in _trigrams(word):
+                grams.append(gram_ids.setdefault(gram, len(gram_ids)))
+                owners.append(wid)
+        self.gram_ids = gram_ids
+        self.gram_offsets, self.gram_words = _csr(np.asarray(grams, dtype=np.int32),
+                                                  np.asarray(owners, dtype=np.int32), len(gram_ids))
+
+    def similar(self, word: str, vowelless: bool) -> dict[int, float]:
+        """Table words like `word`, with similarity in [0, 1].
+
+        >>> idx = WordIndex([NameForms("x", ("julani",), "julani", "jln", False)], np.array([True]), {"julani": 1.0})
+        >>> idx.similar("gulani", False), idx.similar("zzz", False)
+        ({0: 0.83}, {})
+        """
+        found: dict[int, float] = {}
+        if (wid := self.vocab.get(word)) is not None:
+            found[wid] = 1.0
+        gids = [g for gram in _trigrams(word) if (g := self.gram_ids.get(gram)) is not None]
+        if gids:
+            pool = np.concatenate([self.gram_words[self.gram_offsets[g]:self.gram_offsets[g + 1]] for g in gids])
+            wids, counts = np.unique(pool, return_counts=True)
+            if len(wids) > WORD_CANDIDATES:
+                wids = wids[np.argpartition(-counts, WORD_CANDIDATES)[:WORD_CANDIDATES]]
+            wids = wids.tolist()
+            for _, score, pos in process.extract(word, [self.words[w] for w in wids], scorer=fuzz.ratio,
+                                                 limit=SIMILAR_WORDS, score_cutoff=MIN_WORD_SIMILARITY):
+                found.setdefault(wids[pos], round(score / 100, 2))
+        if vowelless and len(sk := skeleton(word)) >= MIN_SKELETON:
+            for wid in self.by_skeleton.get(sk, ()):
+                found[wid] = max(found.get(wid, 0.0), 0.85)
+        return found
+
+    def shortlist(self, forms: NameForms, limit: int) -> np.ndarray:
+        """Entry ids of the names whose words best cover the query's, best first."""
+        matches: dict[int, float] = {}
+        for token in set(forms.tokens):
+            for wid, sim in self.similar(token, forms.vowelless).items():
+                matches[wid] = max(matches.get(wid, 0.0), sim)
+        if not matches:
+            return np.empty(0, dtype=np.int32)
+        wids = np.fromiter(matches, dtype=np.int64, count=len(matches))
+        sims = np.fromiter(matches.values(), dtype=np.float64, count=len(matches))
+        sizes = self.name_offsets[wids + 1] - self.name_offsets[wids]
+        # Rarest words first, within a budget: a word in 100,000 names says little about any of them.
+        order = np.argsort(sizes, kind="stable")
+        keep = order[:max(1, int(np.searchsorted(np.cumsum(sizes[order]), POSTING_BUDGET, side="right")))]
+        postings = [self.names[self.name_offsets[w]:self.name_offsets[w + 1]] for w in wids[keep].tolist()]
+        gains = np.repeat(self.weights[wids[keep]] ** 2 * sims[keep], sizes[keep])
+        ids, inverse = np.unique(np.concatenate(postings), return_inverse=True)
+        scores = np.bincount(inverse, weights=gains) / np.maximum(self.norms[ids], 1e-9)
+        if len(ids) > limit:
+            top = np.argpartition(-scores, limit)[:limit]
+            ids, scores = ids[top], scores[top]
+        return ids[np.argsort(-scores, kind="stable")].astype(np.int32)
+
+
+def _trigrams(word: str) -> set[str]:
+    padded = f" {word} "
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+
+def _csr(keys: np.ndarray, values: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Group values by key: offsets[k]:offsets[k+1] slices the values of key k."""
+    order = np.argsort(keys, kind="stable")
+    counts = np.bincount(keys, minlength=n)
+    return np.concatenate(([0], np.cumsum(counts))).astype(np.int64), values[order]
