@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from flask import Flask, g, request
+from flask import Flask, g
 
 from . import cors, logs, metrics
 from .api import probes, v1

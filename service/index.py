@@ -1,21 +1,20 @@
 """The candidate index: built once per table load, read-only afterwards.
 
 Every name of every entity (current name, aliases, former names and their
-aliases) becomes one *entry*. Entries are found three ways:
+aliases) becomes one *entry*. Entries are found two ways:
   * exact lookups on the normalized form, the phonetic key and the skeleton;
-  * an inverted index of character n-grams of the phonetic key and skeleton,
-    which yields a short list for fuzzy scoring, so a query never scans the
-    whole table.
+  * the word index (words.py): query words to similar table words to the
+    names holding them, which yields a short list for fuzzy scoring, so a
+    query never scans the whole table.
 A million entries must fit in a few hundred megabytes and be shared by
 forked gunicorn workers, so the index holds no Python object per entry:
 strings are packed into one buffer per field, lookups are sorted hash arrays,
-and the n-gram postings are numpy arrays. An `Entry` is built when asked for
+and postings are numpy arrays. An `Entry` is built when asked for
 (small tables keep them ready: MATERIALIZE_BELOW).
 """
 from __future__ import annotations
 
 import math
-import threading
 from array import array
 from collections import Counter
 from collections.abc import Sequence
@@ -28,20 +27,13 @@ from .table import AliasTable, Entity, FormerName
 from .words import WordIndex
 
 KINDS = ("name", "alias", "former_name", "former_alias")
-# Postings longer than this carry little information; they are skipped
-# (unless a query has nothing else) to keep candidate retrieval cheap.
-MAX_POSTING_FRACTION = 0.05
 # Word weights are idf to this power: sharper than plain idf, so the words
 # many entities share ("Republic", "Governorate", "al-Sham") weigh little next
 # to the distinctive one (tuned on the accuracy benchmark: 1.5 beat 1 and 2).
 IDF_POWER = 1.5
-MAX_POSTING_FLOOR = 2000
 # Tables up to this many entries keep ready-made Entry objects: a few MB
 # that save building ~40 entries per query; larger ones build them on demand.
 MATERIALIZE_BELOW = 100_000
-# Most postings one query reads, rarest n-grams first: bounds a query's cost
-# on a huge table, where even a 5% posting list is tens of thousands long.
-POSTING_BUDGET = 15_000
 _EXACT_ONLY = 1
 
 
@@ -58,78 +50,6 @@ def is_acronym_like(text: str, forms: NameForms) -> bool:
     return len(forms.key) <= 3 and not forms.vowelless
 
 
-def gram_codes(keys: list[str], skeletons: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """N-gram codes of many names at once: (codes, owner row), each pair once, by code then row.
-
-    Trigrams of each phonetic word padded with spaces, and bigrams of each
-    skeleton word (a one-letter skeleton word is its own gram), coded as
-    integers in two disjoint ranges. Keys and skeletons are ASCII.
-
-    >>> codes, rows = gram_codes(["hums"], ["hms"])
-    >>> [decode_gram(c) for c in codes], rows.tolist()
-    ([' hu', 'hum', 'ms ', 'ums', '#hm', '#ms'], [0, 0, 0, 0, 0, 0])
-    """
-    tri_codes, tri_rows = _windows(keys, 3)
-    bi_codes, bi_rows = _windows(skeletons, 2)
-    pairs = np.concatenate(((tri_codes << 32) | tri_rows, ((bi_codes | (1 << 21)) << 32) | bi_rows))
-    pairs.sort()
-    pairs = pairs[_first_of_runs(pairs)]
-    return pairs >> 32, (pairs & 0xFFFFFFFF).astype(np.int32)
-
-
-def _first_of_runs(values: np.ndarray) -> np.ndarray:
-    """Mask of the first element of each run of equal values in a sorted array."""
-    first = np.ones(len(values), dtype=bool)
-    first[1:] = values[1:] != values[:-1]
-    return first
-
-
-def name_grams(key: str, skeleton: str) -> list[int]:
-    """The n-gram codes of one name, sorted: what `gram_codes` gives its row, without numpy's overhead.
-
-    >>> [decode_gram(c) for c in name_grams("hums", "hms")]
-    [' hu', 'hum', 'ms ', 'ums', '#hm', '#ms']
-    """
-    codes = set()
-    for word in key.encode("ascii", "replace").split():
-        padded = b" " + word + b" "
-        codes.update((padded[i] << 14) | (padded[i + 1] << 7) | padded[i + 2] for i in range(len(word)))
-    for word in skeleton.encode("ascii", "replace").split():
-        padded = word + b" " if len(word) == 1 else word
-        codes.update((1 << 21) | (padded[i] << 7) | padded[i + 1] for i in range(len(padded) - 1))
-    return sorted(codes)
-
-
-def decode_gram(code: int) -> str:
-    """The text of one n-gram code, skeleton grams tagged '#' (for reading and tests)."""
-    if code >> 21:
-        chars = [(code >> 7) & 127, code & 127]
-        return "#" + "".join(chr(c) for c in chars).strip()
-    return "".join(chr((code >> s) & 127) for s in (14, 7, 0))
-
-
-def _windows(strings: list[str], width: int) -> tuple[np.ndarray, np.ndarray]:
-    """Codes of the `width`-character windows inside words of each string, with the string's row.
-
-    Strings are laid out as ' word word  word ': a window whose middle
-    character is a space spans two words or two strings and is dropped.
-    Trigrams keep their padding; bigrams have none, except that a one-letter
-    word is coded as the letter and a space.
-    """
-    blob = np.frombuffer((" " + "  ".join(strings) + " ").encode("ascii", "replace"), dtype=np.uint8)
-    lengths = np.fromiter((len(s) + 2 for s in strings), dtype=np.int64, count=len(strings))
-    row_of = np.repeat(np.arange(len(strings), dtype=np.int32), lengths)
-    a, b, c = (blob[i:len(blob) - 2 + i].astype(np.int64) for i in range(3))
-    rows = row_of[1:len(blob) - 1]   # the row of the middle character, never a separator
-    if width == 3:
-        keep = b != 32
-        codes = (a << 14) | (b << 7) | c
-    else:
-        keep = (b != 32) & ((c != 32) | (a == 32))   # a bigram, or a one-letter word (b, space)
-        codes = (b << 7) | c
-    return codes[keep], rows[keep]
-
-
 class PackedStrings(Sequence):
     """Many strings in one UTF-8 buffer: no Python object per string until one is read."""
 
@@ -139,18 +59,12 @@ class PackedStrings(Sequence):
         ends = np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)))
         # array.array: one read is a plain int, many reads are one numpy gather on the same memory.
         self._offsets = array("q", np.concatenate(([0], ends)).astype(np.int64).tobytes())
-        self._offsets_np = np.frombuffer(self._offsets, dtype=np.int64)
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
 
     def __getitem__(self, i: int) -> str:
         return self._buffer[self._offsets[i]:self._offsets[i + 1]].decode()
-
-    def take(self, ids: np.ndarray) -> list[str]:
-        """The strings at many positions, in order."""
-        buf, offsets = self._buffer, self._offsets_np
-        return [buf[a:b].decode() for a, b in zip(offsets[ids].tolist(), offsets[ids + 1].tolist())]
 
 
 class CodedValues(Sequence):
@@ -277,13 +191,10 @@ class AliasIndex:
         self.max_idf = math.log(1 + n) ** IDF_POWER
         self._store_entries(entity_rows, kinds, formers, texts, forms)
         self._build_lookups(forms)
-        self._build_ngrams(forms)
         self.words = WordIndex(forms, (np.frombuffer(self._flags, dtype=np.uint8) & _EXACT_ONLY) == 0, self.idf)
-        self._keys = self._forms.strings("key")
         self.entries = _Entries(self)
         if self.alias_count < MATERIALIZE_BELOW:
             self.entries = [self.entry(i) for i in range(self.alias_count)]
-        self._scratch = threading.local()
 
     def _store_entries(self, entity_rows, kinds, formers, texts, forms) -> None:
         # array.array, not numpy: entries are read one at a time, and a numpy scalar read is slow.
@@ -307,57 +218,6 @@ class AliasIndex:
         skel = np.flatnonzero(np.asarray([bool(f.skeleton) for f in forms], dtype=bool) & fuzzy).astype(np.int32)
         self.by_skeleton = HashLookup(self._forms.strings("skeleton"), [forms[i].skeleton for i in skel.tolist()], skel)
 
-    def _build_ngrams(self, forms: list[NameForms]) -> None:
-        fuzzy = np.flatnonzero((np.frombuffer(self._flags, dtype=np.uint8) & _EXACT_ONLY) == 0)
-        codes, rows = gram_codes([forms[i].key for i in fuzzy.tolist()], [forms[i].skeleton for i in fuzzy.tolist()])
-        self.postings = fuzzy[rows].astype(np.int32)
-        starts = np.flatnonzero(_first_of_runs(codes))
-        self.gram_codes = codes[starts]
-        self.offsets = np.append(starts, len(codes)).astype(np.int64)
-        # A gram shared with few entries says more than one shared with many
-        # ("dimokratia" is in every Greek republic's long name).
-        self.gram_weights = np.log1p(max(self.alias_count, 1) / np.maximum(np.diff(self.offsets), 1)).astype(np.float32)
-        self.max_posting = max(MAX_POSTING_FLOOR, int(len(self._flags) * MAX_POSTING_FRACTION))
-
-    def candidates(self, forms: NameForms, limit: int) -> np.ndarray:
-        """Entry ids sharing the most (rarity-weighted) n-grams with the query, best first."""
-        codes = np.array(name_grams(forms.key, forms.skeleton), dtype=np.int64)
-        if not len(codes) or not len(self.gram_codes):
-            return np.empty(0, dtype=np.int32)
-        pos = np.minimum(np.searchsorted(self.gram_codes, codes), len(self.gram_codes) - 1)
-        pos = pos[self.gram_codes[pos] == codes]
-        if not len(pos):
-            return np.empty(0, dtype=np.int32)
-        starts, ends = self.offsets[pos], self.offsets[pos + 1]
-        lengths = ends - starts
-        chosen = np.flatnonzero(lengths <= self.max_posting)
-        if not len(chosen):
-            chosen = np.array([np.argmin(lengths)])
-        chosen = chosen[np.argsort(lengths[chosen], kind="stable")]
-        chosen = chosen[:max(1, np.searchsorted(np.cumsum(lengths[chosen]), POSTING_BUDGET, side="right"))]
-        postings = [self.postings[s:e] for s, e in zip(starts[chosen].tolist(), ends[chosen].tolist())]
-        ids, scores = self._weigh(postings, self.gram_weights[pos[chosen]].tolist())
-        return _best(ids, scores, limit)
-
-    def _weigh(self, postings: list[np.ndarray], weights: list[float]) -> tuple[np.ndarray, np.ndarray]:
-        """The distinct entries of some posting lists, each with the summed weight of the lists holding it.
-
-        Sums go into a per-thread array as long as the table (a posting list
-        holds an entry at most once, and weights are positive), so nothing is sorted.
-        """
-        sums = getattr(self._scratch, "sums", None)
-        if sums is None:
-            sums = self._scratch.sums = np.zeros(self.alias_count, dtype=np.float64)
-        fresh = []
-        for ids, weight in zip(postings, weights):
-            seen = sums[ids]
-            fresh.append(ids[seen == 0])
-            sums[ids] = seen + weight
-        ids = np.sort(np.concatenate(fresh))   # ascending, so ties are broken the same way every time
-        scores = sums[ids]
-        sums[ids] = 0
-        return ids, scores
-
     def lookup(self, forms: NameForms, *, norm_only: bool = False) -> set[int]:
         """Entries whose normalized form, phonetic key or skeleton equals the query's."""
         found = set(self.by_norm.get(forms.norm))
@@ -368,10 +228,6 @@ class AliasIndex:
         if forms.skeleton and forms.vowelless:
             found.update(self.by_skeleton.get(forms.skeleton))
         return found
-
-    def keys(self, ids: np.ndarray) -> list[str]:
-        """The phonetic keys of many entries, for scoring a short list in one call."""
-        return self._keys.take(ids)
 
     def entry(self, i: int) -> Entry:
         """Entry i, built from the packed arrays."""
@@ -384,18 +240,6 @@ class AliasIndex:
     @property
     def alias_count(self) -> int:
         return len(self._flags)
-
-
-def _best(ids: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
-    """The `limit` ids with the highest scores, best first (ids ascending, so equal scores keep id order).
-
-    >>> _best(np.array([1, 3, 7, 9]), np.array([1.0, 2.0, 1.0, 1.0]), 4).tolist()
-    [3, 1, 7, 9]
-    """
-    if len(ids) > limit:
-        top = np.argpartition(-scores, limit)[:limit]
-        ids, scores = ids[top], scores[top]
-    return ids[np.argsort(-scores, kind="stable")]
 
 
 class _Entries(Sequence):
