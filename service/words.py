@@ -9,6 +9,8 @@ most. The few best names go on to full scoring in matcher.py.
 """
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 from rapidfuzz import fuzz, process
 
@@ -19,6 +21,7 @@ WORD_CANDIDATES = 64     # vocabulary words sharing the most trigrams, scored by
 MIN_WORD_SIMILARITY = 75  # (0-100) below this a table word is not a candidate
 MIN_SKELETON = 3         # shorter skeletons match too many words
 POSTING_BUDGET = 20_000  # most name postings one query reads, rarest words first
+GRAM_BUDGET = 20_000     # most vocabulary postings one query word reads, rarest trigrams first
 
 
 class WordIndex:
@@ -45,6 +48,8 @@ class WordIndex:
             if len(sk := skeleton(word)) >= MIN_SKELETON:
                 skeletons.setdefault(sk, []).append(wid)
         self.by_skeleton = skeletons
+        self._word_sums = _Accumulator(len(self.words))
+        self._name_sums = _Accumulator(len(forms))
 
     def _build_trigrams(self) -> None:
         gram_ids: dict[str, int] = {}
@@ -69,11 +74,9 @@ class WordIndex:
             found[wid] = 1.0
         gids = [g for gram in _trigrams(word) if (g := self.gram_ids.get(gram)) is not None]
         if gids:
-            pool = np.concatenate([self.gram_words[self.gram_offsets[g]:self.gram_offsets[g + 1]] for g in gids])
-            wids, counts = np.unique(pool, return_counts=True)
-            if len(wids) > WORD_CANDIDATES:
-                wids = wids[np.argpartition(-counts, WORD_CANDIDATES)[:WORD_CANDIDATES]]
-            wids = wids.tolist()
+            slices = _budgeted([self.gram_words[self.gram_offsets[g]:self.gram_offsets[g + 1]] for g in gids],
+                               GRAM_BUDGET)
+            wids = self._word_sums.top(slices, [1.0] * len(slices), WORD_CANDIDATES).tolist()
             for _, score, pos in process.extract(word, [self.words[w] for w in wids], scorer=fuzz.ratio,
                                                  limit=SIMILAR_WORDS, score_cutoff=MIN_WORD_SIMILARITY):
                 found.setdefault(wids[pos], round(score / 100, 2))
@@ -90,20 +93,59 @@ class WordIndex:
                 matches[wid] = max(matches.get(wid, 0.0), sim)
         if not matches:
             return np.empty(0, dtype=np.int32)
-        wids = np.fromiter(matches, dtype=np.int64, count=len(matches))
-        sims = np.fromiter(matches.values(), dtype=np.float64, count=len(matches))
-        sizes = self.name_offsets[wids + 1] - self.name_offsets[wids]
+        wids = list(matches)
+        postings = [self.names[self.name_offsets[w]:self.name_offsets[w + 1]] for w in wids]
+        gains = [float(self.weights[w]) ** 2 * matches[w] for w in wids]
         # Rarest words first, within a budget: a word in 100,000 names says little about any of them.
-        order = np.argsort(sizes, kind="stable")
-        keep = order[:max(1, int(np.searchsorted(np.cumsum(sizes[order]), POSTING_BUDGET, side="right")))]
-        postings = [self.names[self.name_offsets[w]:self.name_offsets[w + 1]] for w in wids[keep].tolist()]
-        gains = np.repeat(self.weights[wids[keep]] ** 2 * sims[keep], sizes[keep])
-        ids, inverse = np.unique(np.concatenate(postings), return_inverse=True)
-        scores = np.bincount(inverse, weights=gains) / np.maximum(self.norms[ids], 1e-9)
+        order = sorted(range(len(wids)), key=lambda k: len(postings[k]))
+        kept = _budgeted([postings[k] for k in order], POSTING_BUDGET)
+        return self._name_sums.top(kept, [gains[k] for k in order[:len(kept)]], limit, norms=self.norms)
+
+
+class _Accumulator:
+    """Sums weights per id over a few posting lists without sorting them.
+
+    Each thread has its own zeroed array as long as the id space; a posting
+    list holds an id at most once, so increments never collide.
+    """
+
+    def __init__(self, size: int):
+        self._size, self._local = size, threading.local()
+
+    def top(self, postings: list[np.ndarray], weights: list[float], limit: int,
+            norms: np.ndarray | None = None) -> np.ndarray:
+        """The `limit` ids with the largest summed weight (divided by norms if given), best first."""
+        if not postings:
+            return np.empty(0, dtype=np.int32)
+        sums = getattr(self._local, "sums", None)
+        if sums is None:
+            sums = self._local.sums = np.zeros(self._size, dtype=np.float64)
+        fresh = []
+        for ids, weight in zip(postings, weights):
+            seen = sums[ids]
+            fresh.append(ids[seen == 0])
+            sums[ids] = seen + weight
+        ids = np.concatenate(fresh)
+        scores = sums[ids]
+        sums[ids] = 0
+        if norms is not None:
+            scores = scores / np.maximum(norms[ids], 1e-9)
         if len(ids) > limit:
             top = np.argpartition(-scores, limit)[:limit]
             ids, scores = ids[top], scores[top]
-        return ids[np.argsort(-scores, kind="stable")].astype(np.int32)
+        return ids[np.lexsort((ids, -scores))].astype(np.int32)   # best first; equal scores by id
+
+
+def _budgeted(postings: list[np.ndarray], budget: int) -> list[np.ndarray]:
+    """The shortest posting lists whose total length stays within budget (at least one)."""
+    postings = sorted(postings, key=len)
+    kept, total = [], 0
+    for p in postings:
+        if kept and total + len(p) > budget:
+            break
+        kept.append(p)
+        total += len(p)
+    return kept
 
 
 def _trigrams(word: str) -> set[str]:
