@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from .dates import within
 from .index import AliasIndex, Entry, is_acronym_like
@@ -28,8 +29,7 @@ SHORT_WORD = 3              # words this short must be equal to correspond
 # A one-word query has no other words to back it up, and one edit in a short
 # word is another word as often as a typo (Hama/Hamas, Mosul/Moscou): there,
 # the shorter the word, the closer a fuzzy pair must be.
-SHORT_WORD_THRESHOLDS = {4: 0.9, 5: 0.85}
-LONE_WORD_THRESHOLD = 0.84  # and whatever its length, at least this close
+LONE_EDITS = ((9, 2), (5, 1))  # (shortest length, edits allowed): 1 from 5 letters, 2 from 9
 INITIAL_WEIGHT = 0.3        # an unmatched initial ("Donald J. Trump") weighs this much of a word
 # A likeness between a lossy romanization (Indic, Ethiopic, Thai...) and
 # another script is weaker evidence than one within a script (tuned on the
@@ -94,8 +94,8 @@ def word_similarity(a: str, b: str, vowelless: bool, lone: bool = False) -> floa
     if len(a) <= SHORT_WORD and len(b) <= SHORT_WORD and not vowelless:
         return 0.0
     score = fuzz.ratio(a, b) / 100
-    if lone and score < SHORT_WORD_THRESHOLDS.get(min(len(a), len(b)), LONE_WORD_THRESHOLD):
-        score = 0.0
+    if lone:
+        score = _lone_similarity(a, b, score)
     if vowelless and len(sk := skeleton(a)) >= (4 if lone else 3) and sk == skeleton(b):
         score = max(score, SKELETON_SIMILARITY if len(sk) >= 4 else SHORT_SKELETON_SIMILARITY)
     return score
@@ -109,6 +109,23 @@ def _strength(c: Candidate) -> tuple:
     """Which of one entity's matching names to report: best score, then the
     stronger kind of match, then current before former names, then the shorter string."""
     return c.score, _HOW_ORDER[c.how], _KIND_ORDER[c.matched.kind], -len(c.matched.text)
+
+
+def _lone_similarity(a: str, b: str, ratio: float) -> float:
+    """A one-word query's word against a table word: a typo's worth of edits, no more.
+
+    Counted as edits (a swap of neighbours is one), not as a ratio, so that
+    `Gabno` meets `Gabon` while `Hamas` (4+1 letters) does not meet `Hama`.
+
+    >>> _lone_similarity("gabnu", "gabun", 0.8), _lone_similarity("hama", "hamas", 0.89)
+    (0.8, 0.0)
+    """
+    shorter = min(len(a), len(b))
+    allowed = next((edits for length, edits in LONE_EDITS if shorter >= length), 0)
+    edits = OSA.distance(a, b, score_cutoff=allowed + 1)
+    if edits > allowed:
+        return 0.0
+    return max(ratio, 1 - edits / max(len(a), len(b)))
 
 
 def _script_trust(a: NameForms, b: NameForms) -> float:
