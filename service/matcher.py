@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Hamming
 
 from .dates import within
 from .index import AliasIndex, Entry, is_acronym_like
@@ -30,6 +30,7 @@ SHORT_WORD = 3              # words this short must be equal to correspond
 # word is another word as often as a typo (Hama/Hamas, Mosul/Moscou): there,
 # the shorter the word, the closer a fuzzy pair must be.
 LONE_EDITS = ((9, 2), (5, 1))  # (shortest length, edits allowed): 1 from 5 letters, 2 from 9
+SUBSTITUTION_FROM = 6       # a changed letter counts only in words this long; shorter ones may swap, add or drop
 INITIAL_WEIGHT = 0.3        # an unmatched initial ("Donald J. Trump") weighs this much of a word
 # A likeness between a lossy romanization (Indic, Ethiopic, Thai...) and
 # another script is weaker evidence than one within a script (tuned on the
@@ -115,15 +116,19 @@ def _lone_similarity(a: str, b: str, ratio: float) -> float:
     """A one-word query's word against a table word: a typo's worth of edits, no more.
 
     Counted as edits (a swap of neighbours is one), not as a ratio, so that
-    `Gabno` meets `Gabon` while `Hamas` (4+1 letters) does not meet `Hama`.
+    `Gabno` meets `Gabon` while `Hamas` (4+1 letters) does not meet `Hama`,
+    nor `Damas` (a 5-letter word one letter off is as often another word).
 
     >>> _lone_similarity("gabnu", "gabun", 0.8), _lone_similarity("hama", "hamas", 0.89)
     (0.8, 0.0)
+    >>> _lone_similarity("hamas", "damas", 0.8)
+    0.0
     """
     shorter = min(len(a), len(b))
     allowed = next((edits for length, edits in LONE_EDITS if shorter >= length), 0)
     edits = OSA.distance(a, b, score_cutoff=allowed + 1)
-    if edits > allowed:
+    substituted = len(a) == len(b) and edits == 1 and Hamming.distance(a, b) == 1
+    if edits > allowed or (substituted and shorter < SUBSTITUTION_FROM):
         return 0.0
     return max(ratio, 1 - edits / max(len(a), len(b)))
 
