@@ -154,21 +154,29 @@ class Matcher:
         ranked = self._rank(name, forms, type)
         return self._decide(name, forms, ranked, limit, as_of)
 
+    def _resolve_known(self, query: tuple, forms: NameForms, known: dict) -> Resolution:
+        name, type_, as_of, limit = query
+        return self._decide(name, forms, self._rank(name, forms, type_, known), limit, as_of)
+
     def resolve_batch(self, names: list[str], *, type: str | None = None, as_of: dt.date | None = None,
                       limit: int = 5) -> list[Resolution]:
         """Resolve many names with the same options; repeated names are scored once."""
         return self.resolve_queries([(name, type, as_of, limit) for name in names])
 
     def resolve_queries(self, queries: list[tuple]) -> list[Resolution]:
-        """Resolve (name, type, as_of, limit) tuples in order; repeats are scored once."""
-        done: dict[tuple, Resolution] = {}
-        for query in queries:
-            if query not in done:
-                name, type_, as_of, limit = query
-                done[query] = self.resolve(name, type=type_, as_of=as_of, limit=limit)
+        """Resolve (name, type, as_of, limit) tuples in order, in bulk.
+
+        Repeated queries are answered once, each distinct name is normalized
+        once, and each distinct word of the whole batch is looked up in the
+        word index once.
+        """
+        unique = list(dict.fromkeys(queries))
+        forms = {name: name_forms(name) for name in dict.fromkeys(q[0] for q in unique)}
+        known = self.index.words.similar_many({(t, f.vowelless) for f in forms.values() for t in f.tokens})
+        done = {query: self._resolve_known(query, forms[query[0]], known) for query in unique}
         return [done[query] for query in queries]
 
-    def _rank(self, text: str, forms: NameForms, type: str | None) -> list[Candidate]:
+    def _rank(self, text: str, forms: NameForms, type: str | None, known: dict | None = None) -> list[Candidate]:
         """Best candidate per entity, best first."""
         if not forms.norm:
             return []
@@ -177,7 +185,7 @@ class Matcher:
         for i in self.index.lookup(forms, norm_only=acronym):
             self._keep(found, self._score_exact(text, forms, self.index.entries[i]))
         if forms.tokens and not acronym:
-            for i in self._fuzzy_shortlist(forms):
+            for i in self._fuzzy_shortlist(forms, known):
                 entry = self.index.entries[i]
                 if entry.entity.id not in found or found[entry.entity.id].score < PHONETIC_SCORE:
                     self._keep(found, self._score_tokens(forms, entry))
@@ -190,9 +198,9 @@ class Matcher:
         if cand is not None and (cand.id not in found or _strength(cand) > _strength(found[cand.id])):
             found[cand.id] = cand
 
-    def _fuzzy_shortlist(self, forms: NameForms) -> list[int]:
+    def _fuzzy_shortlist(self, forms: NameForms, known: dict | None = None) -> list[int]:
         """The names whose words best cover the query's (words.py), for full scoring."""
-        return self.index.words.shortlist(forms, RESCORE).tolist()
+        return self.index.words.shortlist(forms, RESCORE, known).tolist()
 
     def _score_exact(self, text: str, forms: NameForms, entry: Entry) -> Candidate | None:
         if entry.forms.norm == forms.norm:

@@ -85,11 +85,19 @@ class WordIndex:
                 found[wid] = max(found.get(wid, 0.0), 0.85)
         return found
 
-    def shortlist(self, forms: NameForms, limit: int) -> np.ndarray:
-        """Entry ids of the names whose words best cover the query's, best first."""
+    def similar_many(self, words: set[tuple[str, bool]]) -> dict[tuple[str, bool], dict[int, float]]:
+        """`similar` for every distinct (word, vowelless) of a batch, each looked up once."""
+        return {(word, vowelless): self.similar(word, vowelless) for word, vowelless in words}
+
+    def shortlist(self, forms: NameForms, limit: int, known: dict | None = None) -> np.ndarray:
+        """Entry ids of the names whose words best cover the query's, best first.
+
+        `known` holds `similar_many` results shared by a batch.
+        """
         matches: dict[int, float] = {}
         for token in set(forms.tokens):
-            for wid, sim in self.similar(token, forms.vowelless).items():
+            found = known.get((token, forms.vowelless)) if known else None
+            for wid, sim in (found if found is not None else self.similar(token, forms.vowelless)).items():
                 matches[wid] = max(matches.get(wid, 0.0), sim)
         if not matches:
             return np.empty(0, dtype=np.int32)
