@@ -14,7 +14,7 @@ class PartialDate:
     """A date known to year, month or day precision.
 
     >>> d = PartialDate.parse("2016-07")
-    >>> d.first_day(), d.last_day(), str(d)
+    >>> d.first, d.last, str(d)
     (datetime.date(2016, 7, 1), datetime.date(2016, 7, 31), '2016-07')
     """
 
@@ -45,12 +45,6 @@ class PartialDate:
         except ValueError:
             raise ValueError(f"{text!r} is not a date") from None
         return cls(first, last, text)
-
-    def first_day(self) -> dt.date:
-        return self.first
-
-    def last_day(self) -> dt.date:
-        return self.last
 
     def __str__(self) -> str:
         return self.text
