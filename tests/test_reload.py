@@ -14,6 +14,7 @@ import hashlib
 import http.client
 import json
 import os
+import re
 import signal
 import threading
 import time
@@ -147,10 +148,16 @@ def make_empty(path: Path) -> str:
     return "file is empty"
 
 
+def _says(expected, text: str) -> bool:
+    """A make_* function's expectation: a substring, or a pattern where parsers differ."""
+    return bool(expected.search(text)) if isinstance(expected, re.Pattern) else expected in text
+
+
 def make_truncated(path: Path) -> str:
     # Cut inside the first flow list ("aliases: [Ahmed al-Sh"): a writer caught half-way.
+    # The line is the parser's: libyaml says 7 (the end of the stream), pure-Python PyYAML 6.
     path.write_bytes(SMALL[: SMALL.index(b"al-Shaara")])
-    return f"{path}:6: invalid YAML"
+    return re.compile(rf"{re.escape(str(path))}:[67]: invalid YAML")
 
 
 def make_directory(path: Path) -> str:
@@ -199,8 +206,8 @@ def test_a_broken_edit_keeps_the_old_table_and_a_good_one_follows(start_gunicorn
     expected = break_it(table_path)
     body = wait_until_all(server, lambda b: b["last_reload"]["ok"] is False)
     assert body["header_version"] == body["table"]["version"] == old
-    assert expected in body["last_reload"]["error"]
-    assert any(expected in line for line in body["last_reload"]["errors"])
+    assert _says(expected, body["last_reload"]["error"])
+    assert any(_says(expected, line) for line in body["last_reload"]["errors"])
     status, headers, raw = get(server, "/v1/entities/qamishli")
     assert status == 200 and headers["X-Alias-Table-Version"] == old
 
