@@ -26,6 +26,7 @@ from . import transliteration as tr
 _LATIN_SPECIALS = re.compile("|".join(map(re.escape, tr.LATIN_BEFORE_ASCII)))
 _ARABIC_WORD = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+")
 _HEBREW_WORD = re.compile(r"[\u0590-\u05FF\uFB1D-\uFB4F]+")
+_APOSTROPHES = str.maketrans("", "", "'`")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _PHONETIC = [(re.compile(pattern), repl) for pattern, repl in tr.PHONETIC_RULES]
 _SHADDA, _TATWEEL = "\u0651", "\u0640"
@@ -39,6 +40,15 @@ def normalize(text: str) -> str:
     >>> normalize("Хмеймим")
     'khmeimim'
     """
+    if not text.isascii():
+        text = _to_ascii(text)
+    text = text.casefold()
+    # Apostrophes vanish inside words (al-Ja'bari); other punctuation separates.
+    return _NOT_ALNUM.sub(" ", text.translate(_APOSTROPHES)).strip()
+
+
+def _to_ascii(text: str) -> str:
+    """Every script to ASCII letters; plain ASCII text never needs this."""
     text = unicodedata.normalize("NFKC", text)
     # Controls, zero-width and bidi marks, surrogates: never part of a name.
     text = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
@@ -50,10 +60,7 @@ def normalize(text: str) -> str:
     text = _HEBREW_WORD.sub(lambda m: " " + _romanize_hebrew(m.group(0)) + " ", text)
     # Strip accents and stacked combining marks, then everything else to ASCII.
     text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    text = unidecode(text).casefold()
-    # Apostrophes vanish inside words (al-Ja'bari); other punctuation separates.
-    text = text.replace("'", "")
-    return _NOT_ALNUM.sub(" ", text).strip()
+    return unidecode(text)
 
 
 def _romanize_arabic(word: str) -> str:
