@@ -4,6 +4,7 @@ Every loop is bounded in count and time; nothing asserts on how long anything to
 """
 from __future__ import annotations
 
+import http.client
 import os
 import random
 import signal
@@ -51,7 +52,7 @@ class Load:
             try:
                 result = self.send()
                 error = None if result is True else f"unexpected answer: {result}"
-            except OSError as exc:  # refused, reset, closed early: the connection failed
+            except (OSError, http.client.HTTPException) as exc:  # refused, reset, cut mid-answer: it failed
                 error = f"{type(exc).__name__}: {exc}"
             with self.lock:
                 if error is None:
