@@ -107,7 +107,7 @@ def _near_collisions(source: str, matcher: Matcher) -> list[Finding]:
     """Names of one entity that score above the threshold for another entity."""
     found, reported = [], set()
     for entry in matcher.index.entries:
-        result = matcher.resolve(entry.text, limit=5)
+        result = matcher.resolve(entry.text, limit=5, alternatives=True)
         for cand in result.candidates:
             pair = tuple(sorted((entry.entity.id, cand.id)))
             if (cand.id == entry.entity.id or cand.score < matcher.threshold or pair in reported

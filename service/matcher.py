@@ -148,15 +148,16 @@ class Matcher:
         self.margin = margin
 
     def resolve(self, name: str, *, type: str | None = None, as_of: dt.date | None = None,
-                limit: int = 5) -> Resolution:
-        """Resolve one name. "No match" is a Resolution with match None, never an exception."""
-        forms = name_forms(name)
-        ranked = self._rank(name, forms, type)
-        return self._decide(name, forms, ranked, limit, as_of)
+                limit: int = 5, alternatives: bool = False) -> Resolution:
+        """Resolve one name. "No match" is a Resolution with match None, never an exception.
 
-    def _resolve_known(self, query: tuple, forms: NameForms, known: dict) -> Resolution:
-        name, type_, as_of, limit = query
-        return self._decide(name, forms, self._rank(name, forms, type_, known), limit, as_of)
+        A name found exactly (score 1.0) is answered from the exact look-ups
+        alone: no merely similar name can beat it or make it ambiguous. With
+        `alternatives`, similar names are scored and listed as candidates anyway.
+        """
+        forms = name_forms(name)
+        ranked = self._rank(name, forms, type, alternatives=alternatives)
+        return self._decide(name, forms, ranked, limit, as_of)
 
     def resolve_batch(self, names: list[str], *, type: str | None = None, as_of: dt.date | None = None,
                       limit: int = 5) -> list[Resolution]:
@@ -170,13 +171,17 @@ class Matcher:
         once, and each distinct word of the whole batch is looked up in the
         word index once.
         """
-        unique = list(dict.fromkeys(queries))
-        forms = {name: name_forms(name) for name in dict.fromkeys(q[0] for q in unique)}
-        known = self.index.words.similar_many({(t, f.vowelless) for f in forms.values() for t in f.tokens})
-        done = {query: self._resolve_known(query, forms[query[0]], known) for query in unique}
+        memo: dict = {}
+        done: dict[tuple, Resolution] = {}
+        forms: dict[str, NameForms] = {}
+        for query in dict.fromkeys(queries):
+            name, type_, as_of, limit = query
+            f = forms.get(name) or forms.setdefault(name, name_forms(name))
+            done[query] = self._decide(name, f, self._rank(name, f, type_, memo=memo), limit, as_of)
         return [done[query] for query in queries]
 
-    def _rank(self, text: str, forms: NameForms, type: str | None, known: dict | None = None) -> list[Candidate]:
+    def _rank(self, text: str, forms: NameForms, type: str | None, *, memo: dict | None = None,
+              alternatives: bool = False) -> list[Candidate]:
         """Best candidate per entity, best first."""
         if not forms.norm:
             return []
@@ -184,8 +189,9 @@ class Matcher:
         acronym = is_acronym_like(text, forms)
         for i in self.index.lookup(forms, norm_only=acronym):
             self._keep(found, self._score_exact(text, forms, self.index.entries[i]))
-        if forms.tokens and not acronym:
-            for i in self._fuzzy_shortlist(forms, known):
+        exact = any(c.score >= 1.0 and (type is None or c.entity.type == type) for c in found.values())
+        if forms.tokens and not acronym and (alternatives or not exact):
+            for i in self._fuzzy_shortlist(forms, memo):
                 entry = self.index.entries[i]
                 if entry.entity.id not in found or found[entry.entity.id].score < PHONETIC_SCORE:
                     self._keep(found, self._score_tokens(forms, entry))
@@ -198,9 +204,9 @@ class Matcher:
         if cand is not None and (cand.id not in found or _strength(cand) > _strength(found[cand.id])):
             found[cand.id] = cand
 
-    def _fuzzy_shortlist(self, forms: NameForms, known: dict | None = None) -> list[int]:
+    def _fuzzy_shortlist(self, forms: NameForms, memo: dict | None = None) -> list[int]:
         """The names whose words best cover the query's (words.py), for full scoring."""
-        return self.index.words.shortlist(forms, RESCORE, known).tolist()
+        return self.index.words.shortlist(forms, RESCORE, memo).tolist()
 
     def _score_exact(self, text: str, forms: NameForms, entry: Entry) -> Candidate | None:
         if entry.forms.norm == forms.norm:

@@ -85,19 +85,21 @@ class WordIndex:
                 found[wid] = max(found.get(wid, 0.0), 0.85)
         return found
 
-    def similar_many(self, words: set[tuple[str, bool]]) -> dict[tuple[str, bool], dict[int, float]]:
-        """`similar` for every distinct (word, vowelless) of a batch, each looked up once."""
-        return {(word, vowelless): self.similar(word, vowelless) for word, vowelless in words}
-
-    def shortlist(self, forms: NameForms, limit: int, known: dict | None = None) -> np.ndarray:
+    def shortlist(self, forms: NameForms, limit: int, memo: dict | None = None) -> np.ndarray:
         """Entry ids of the names whose words best cover the query's, best first.
 
-        `known` holds `similar_many` results shared by a batch.
+        `memo` keeps `similar` answers across the queries of a batch, so each
+        distinct word of the batch is looked up once.
         """
         matches: dict[int, float] = {}
         for token in set(forms.tokens):
-            found = known.get((token, forms.vowelless)) if known else None
-            for wid, sim in (found if found is not None else self.similar(token, forms.vowelless)).items():
+            key = (token, forms.vowelless)
+            found = memo.get(key) if memo is not None else None
+            if found is None:
+                found = self.similar(token, forms.vowelless)
+                if memo is not None:
+                    memo[key] = found
+            for wid, sim in found.items():
                 matches[wid] = max(matches.get(wid, 0.0), sim)
         if not matches:
             return np.empty(0, dtype=np.int32)
