@@ -28,7 +28,7 @@ from rapidfuzz.utils import default_process
 from unidecode import unidecode
 
 sys.path.append(str(Path(__file__).resolve().parent.parent))
-from bench.datasets import CONFUSABLE_PAIRS, GROUPS, NEGATIVE_GROUPS, Benchmark, Query, build  # noqa: E402
+from bench.datasets import CONFUSABLE_PAIRS, GROUPS, Benchmark, Query, build  # noqa: E402
 
 SEED = 3
 FULL = {"n_cities": 3000, "n_typos": 800}

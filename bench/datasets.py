@@ -23,7 +23,6 @@ from unidecode import unidecode
 CONFUSABLE_PAIRS = [("ir", "iq"), ("ne", "ng"), ("at", "au"), ("sk", "si"), ("gm", "zm"), ("ml", "mw")]
 SCRIPT_GROUPS = ["latin-diacritics", "cyrillic", "arabic", "greek", "hebrew", "cjk"]
 GROUPS = SCRIPT_GROUPS + ["former-names", "typo", "removed", "confusables"]
-NEGATIVE_GROUPS = {"removed"}
 
 _SCRIPT_OF_PREFIX = {"LATIN": "latin", "CYRILLIC": "cyrillic", "ARABIC": "arabic", "GREEK": "greek",
                      "HEBREW": "hebrew", "CJK": "cjk", "HIRAGANA": "cjk", "KATAKANA": "cjk", "HANGUL": "cjk"}

@@ -155,9 +155,7 @@ class Matcher:
         alone: no merely similar name can beat it or make it ambiguous. With
         `alternatives`, similar names are scored and listed as candidates anyway.
         """
-        forms = name_forms(name)
-        ranked = self._rank(name, forms, type, alternatives=alternatives)
-        return self._decide(name, forms, ranked, limit, as_of)
+        return self._answer((name, type, as_of, limit), name_forms(name), alternatives=alternatives)
 
     def resolve_batch(self, names: list[str], *, type: str | None = None, as_of: dt.date | None = None,
                       limit: int = 5) -> list[Resolution]:
@@ -172,13 +170,15 @@ class Matcher:
         word index once.
         """
         memo: dict = {}
-        done: dict[tuple, Resolution] = {}
-        forms: dict[str, NameForms] = {}
-        for query in dict.fromkeys(queries):
-            name, type_, as_of, limit = query
-            f = forms.get(name) or forms.setdefault(name, name_forms(name))
-            done[query] = self._decide(name, f, self._rank(name, f, type_, memo=memo), limit, as_of)
+        forms = {name: name_forms(name) for name in dict.fromkeys(q[0] for q in queries)}
+        done = {query: self._answer(query, forms[query[0]], memo=memo) for query in dict.fromkeys(queries)}
         return [done[query] for query in queries]
+
+    def _answer(self, query: tuple, forms: NameForms, *, memo: dict | None = None,
+                alternatives: bool = False) -> Resolution:
+        name, type_, as_of, limit = query
+        return self._decide(name, forms, self._rank(name, forms, type_, memo=memo, alternatives=alternatives),
+                            limit, as_of)
 
     def _rank(self, text: str, forms: NameForms, type: str | None, *, memo: dict | None = None,
               alternatives: bool = False) -> list[Candidate]:

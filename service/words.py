@@ -74,9 +74,9 @@ class WordIndex:
             found[wid] = 1.0
         gids = [g for gram in _trigrams(word) if (g := self.gram_ids.get(gram)) is not None]
         if gids:
-            slices = _budgeted([self.gram_words[self.gram_offsets[g]:self.gram_offsets[g + 1]] for g in gids],
-                               GRAM_BUDGET)
-            wids = self._word_sums.top(slices, [1.0] * len(slices), WORD_CANDIDATES).tolist()
+            slices, ones = _budgeted([(self.gram_words[self.gram_offsets[g]:self.gram_offsets[g + 1]], 1.0)
+                                      for g in gids], GRAM_BUDGET)
+            wids = self._word_sums.top(slices, ones, WORD_CANDIDATES).tolist()
             for _, score, pos in process.extract(word, [self.words[w] for w in wids], scorer=fuzz.ratio,
                                                  limit=SIMILAR_WORDS, score_cutoff=MIN_WORD_SIMILARITY):
                 found.setdefault(wids[pos], round(score / 100, 2))
@@ -103,13 +103,11 @@ class WordIndex:
                 matches[wid] = max(matches.get(wid, 0.0), sim)
         if not matches:
             return np.empty(0, dtype=np.int32)
-        wids = list(matches)
-        postings = [self.names[self.name_offsets[w]:self.name_offsets[w + 1]] for w in wids]
-        gains = [float(self.weights[w]) ** 2 * matches[w] for w in wids]
         # Rarest words first, within a budget: a word in 100,000 names says little about any of them.
-        order = sorted(range(len(wids)), key=lambda k: len(postings[k]))
-        kept = _budgeted([postings[k] for k in order], POSTING_BUDGET)
-        return self._name_sums.top(kept, [gains[k] for k in order[:len(kept)]], limit, norms=self.norms)
+        postings, gains = _budgeted([(self.names[self.name_offsets[w]:self.name_offsets[w + 1]],
+                                      float(self.weights[w]) ** 2 * sim) for w, sim in matches.items()],
+                                    POSTING_BUDGET)
+        return self._name_sums.top(postings, gains, limit, norms=self.norms)
 
 
 class _Accumulator:
@@ -146,16 +144,16 @@ class _Accumulator:
         return ids[np.lexsort((ids, -scores))].astype(np.int32)   # best first; equal scores by id
 
 
-def _budgeted(postings: list[np.ndarray], budget: int) -> list[np.ndarray]:
-    """The shortest posting lists whose total length stays within budget (at least one)."""
-    postings = sorted(postings, key=len)
-    kept, total = [], 0
-    for p in postings:
-        if kept and total + len(p) > budget:
+def _budgeted(lists: list[tuple[np.ndarray, float]], budget: int) -> tuple[list[np.ndarray], list[float]]:
+    """The shortest posting lists (with their weights) whose total length stays within budget, at least one."""
+    kept, weights, total = [], [], 0
+    for postings, weight in sorted(lists, key=lambda pair: len(pair[0])):
+        if kept and total + len(postings) > budget:
             break
-        kept.append(p)
-        total += len(p)
-    return kept
+        kept.append(postings)
+        weights.append(weight)
+        total += len(postings)
+    return kept, weights
 
 
 def _trigrams(word: str) -> set[str]:
