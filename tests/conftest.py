@@ -15,6 +15,7 @@ import pytest
 
 from service import create_app
 from service.config import Settings
+from tests.live import worker_pids
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -52,6 +53,7 @@ class Gunicorn:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         full_env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(self.port), **env}
+        self.workers = int(env.get("WEB_CONCURRENCY", 0))
         self.log = open(log_path, "wb")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "service.wsgi:app"],
@@ -64,10 +66,12 @@ class Gunicorn:
                 raise RuntimeError(f"gunicorn exited with {self.proc.returncode}:\n{self.output()}")
             try:
                 with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:
-                    if response.status == 200:
+                    # One worker answering is not enough: tests that count workers need all forked.
+                    if response.status == 200 and len(worker_pids(self.proc.pid)) >= self.workers:
                         return
             except OSError:
-                time.sleep(0.1)
+                pass
+            time.sleep(0.1)
         raise RuntimeError(f"gunicorn did not answer within {timeout}s:\n{self.output()}")
 
     def output(self) -> str:
