@@ -22,7 +22,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .normalize import NameForms, name_forms
+from .normalize import NameForms, content_words, name_forms
 from .table import AliasTable, Entity, FormerName
 from .words import WordIndex
 
@@ -46,8 +46,10 @@ def is_acronym_like(text: str, forms: NameForms) -> bool:
     letters = [c for c in text if c.isalpha()]
     if letters and len(letters) <= 6 and all(c.isupper() for c in letters) and len(forms.tokens) == 1:
         return True
-    # Arabic and Hebrew words are short because vowels are unwritten, not because they are acronyms.
-    return len(forms.key) <= 3 and not forms.vowelless
+    # Arabic and Hebrew words are short because vowels are unwritten, not
+    # because they are acronyms; and a key is short after folding when the
+    # typed word was not (`Zhale` → `jal`).
+    return len(forms.key) <= 3 and not forms.vowelless and len("".join(content_words(forms.norm))) <= 3
 
 
 class PackedStrings(Sequence):

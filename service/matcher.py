@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA, Hamming
 
 from .dates import within
 from .index import AliasIndex, Entry, is_acronym_like
-from .normalize import NameForms, name_forms, skeleton
+from .normalize import NameForms, content_words, name_forms, skeleton
 from .table import AliasTable, Entity
 
 PHONETIC_SCORE = 0.97
@@ -39,6 +39,7 @@ LOSSY_SCRIPT_TRUST = 0.9
 # Match classes: a candidate equal on a key is not made ambiguous by a merely similar one.
 CLASS_RANK = {"exact": 2, "normalized": 2, "phonetic": 1, "skeleton": 0, "fuzzy": 0}
 RESCORE = 40                # names per query that get the full token score
+SPELLING_LEAD = 0.1         # how much closer a written spelling must be to break a tie
 QUERY_SHARE = 0.75          # how much covering the query counts against covering the table name
 
 
@@ -79,7 +80,7 @@ def name_at(entity: Entity, day: dt.date) -> str:
 
 
 def word_similarity(a: str, b: str, vowelless: bool, lone: bool = False) -> float:
-    """Similarity of two phonetic words in [0, 1].
+    """Similarity of two words in [0, 1].
 
     >>> word_similarity("julani", "julani", False)
     1.0
@@ -131,6 +132,18 @@ def _lone_similarity(a: str, b: str, ratio: float) -> float:
     if edits > allowed or (substituted and shorter < SUBSTITUTION_FROM):
         return 0.0
     return max(ratio, 1 - edits / max(len(a), len(b)))
+
+
+def _closest_spelling(forms: NameForms, tied: list[Candidate]) -> Candidate | None:
+    """The best-scored of candidates tied on the folded keys, if it is also spelled clearly closest to the query.
+
+    Folding sounds together is what lets `Scharaa` meet `Sharaa`, and also what
+    makes `Bmaenda` tie `Bamenda` with `Banda`; the spelling as written breaks such ties.
+    """
+    closeness = sorted(((fuzz.ratio(forms.norm, c.matched.forms.norm) / 100, c) for c in tied),
+                       key=lambda pair: -pair[0])
+    (first, winner), (second, _) = closeness[0], closeness[1]
+    return winner if first - second >= SPELLING_LEAD and winner is tied[0] else None
 
 
 def _script_trust(a: NameForms, b: NameForms) -> float:
@@ -191,10 +204,11 @@ class Matcher:
             self._keep(found, self._score_exact(text, forms, self.index.entries[i]))
         exact = any(c.score >= 1.0 and (type is None or c.entity.type == type) for c in found.values())
         if forms.tokens and not acronym and (alternatives or not exact):
+            query_words = self._query_words(forms)
             for i in self._fuzzy_shortlist(forms, memo):
                 entry = self.index.entries[i]
                 if entry.entity.id not in found or found[entry.entity.id].score < PHONETIC_SCORE:
-                    self._keep(found, self._score_tokens(forms, entry))
+                    self._keep(found, self._score_tokens(forms, entry, query_words))
         ranked = [c for c in found.values() if type is None or c.entity.type == type]
         ranked.sort(key=lambda c: (-c.score, c.entity.id))
         return ranked
@@ -219,22 +233,38 @@ class Matcher:
             return Candidate(entry.entity, score, entry, "phonetic", (forms.key, entry.forms.key))
         return self._score_tokens(forms, entry)
 
-    def _score_tokens(self, forms: NameForms, entry: Entry) -> Candidate | None:
+    def _query_words(self, forms: NameForms) -> list[tuple[str, str]]:
+        """The query's (phonetic, as spelled) words, rarest first: each is paired once per name."""
+        idf, default = self.index.idf, self.index.max_idf
+        spelled = dict(zip(forms.tokens, content_words(forms.norm)))
+        return sorted(spelled.items(), key=lambda pair: -idf.get(pair[0], default))
+
+    def _score_tokens(self, forms: NameForms, entry: Entry,
+                      query_words: list[tuple[str, str]] | None = None) -> Candidate | None:
         """Weighted soft token overlap, the geometric blend of both sides' coverage."""
         if entry.exact_only or not entry.forms.tokens:
             return None
+        if query_words is None:
+            query_words = self._query_words(forms)
         vowelless = forms.vowelless or entry.forms.vowelless
         idf, default = self.index.idf, self.index.max_idf
-        table_words = list(entry.forms.tokens)
+        table_words = entry.forms.tokens
+        table_spelled = None
         lone = len(forms.tokens) == 1
         used = [False] * len(table_words)
         matched = query_total = 0.0
         via_skeleton = False
-        for word in sorted(set(forms.tokens), key=lambda w: -idf.get(w, default)):
+        for word, spelled in query_words:
             best, best_j = 0.0, -1
             for j, other in enumerate(table_words):
                 if not used[j] and (s := word_similarity(word, other, vowelless, lone)) > best:
                     best, best_j = s, j
+            if best < WORD_THRESHOLD and spelled != word:
+                # Folding can turn one typed edit into several: compare the words as spelled.
+                table_spelled = table_spelled or content_words(entry.forms.norm)
+                for j, other in enumerate(table_spelled):
+                    if not used[j] and (s := word_similarity(spelled, other, vowelless, lone)) > best:
+                        best, best_j = s, j
             if best >= WORD_THRESHOLD:
                 used[best_j] = True
                 weight = idf.get(table_words[best_j], default)
@@ -261,6 +291,9 @@ class Matcher:
             return Resolution(name, forms, None, False, "below_threshold", shown, as_of)
         rivals = [c for c in ranked[1:] if CLASS_RANK[c.how] >= CLASS_RANK[best.how]]
         if rivals and rivals[0].score >= best.score - self.margin:
-            return Resolution(name, forms, None, True, "ambiguous", shown, as_of)
+            tied = [best] + [c for c in rivals if c.score >= best.score - self.margin]
+            best = _closest_spelling(forms, tied)
+            if best is None:
+                return Resolution(name, forms, None, True, "ambiguous", shown, as_of)
         return Resolution(name, forms, best, False, None, shown, as_of)
 

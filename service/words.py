@@ -14,7 +14,7 @@ import threading
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .normalize import NameForms, skeleton
+from .normalize import NameForms, content_words, phonetic, skeleton
 
 SIMILAR_WORDS = 8        # table words kept per query word
 WORD_CANDIDATES = 64     # vocabulary words sharing the most trigrams, scored by edit similarity
@@ -62,8 +62,8 @@ class WordIndex:
         self.gram_offsets, self.gram_words = _csr(np.asarray(grams, dtype=np.int32),
                                                   np.asarray(owners, dtype=np.int32), len(gram_ids))
 
-    def similar(self, word: str, vowelless: bool) -> dict[int, float]:
-        """Table words like `word`, with similarity in [0, 1].
+    def similar(self, word: str, vowelless: bool, spelled: str | None = None) -> dict[int, float]:
+        """Table words like the phonetic `word` (`spelled` before folding), with similarity in [0, 1].
 
         >>> idx = WordIndex([NameForms("x", ("julani",), "julani", "jln", False)], np.array([True]), {"julani": 1.0})
         >>> idx.similar("gulani", False), idx.similar("zzz", False)
@@ -80,6 +80,17 @@ class WordIndex:
             for _, score, pos in process.extract(word, [self.words[w] for w in wids], scorer=fuzz.ratio,
                                                  limit=SIMILAR_WORDS, score_cutoff=MIN_WORD_SIMILARITY):
                 found.setdefault(wids[pos], round(score / 100, 2))
+        # A swap of neighbours breaks two trigrams, so the word with one swap
+        # or one letter dropped is looked up directly. Folding can also turn
+        # one typed edit into several (`zhale` → `jal`, `zahle` → `zahl`):
+        # when the folded word is too short or too odd to have neighbours,
+        # the typed word's variants are folded and looked up too.
+        variants = _one_edit_variants(word)
+        if spelled and spelled != word and (len(word) <= 3 or not found):
+            variants |= {phonetic(v) for v in _one_edit_variants(spelled)}
+        for variant in variants:
+            if (wid := self.vocab.get(variant)) is not None and wid not in found:
+                found[wid] = round(1 - 1 / max(len(word), len(variant)), 2)
         if vowelless and len(sk := skeleton(word)) >= MIN_SKELETON:
             for wid in self.by_skeleton.get(sk, ()):
                 found[wid] = max(found.get(wid, 0.0), 0.85)
@@ -92,11 +103,12 @@ class WordIndex:
         distinct word of the batch is looked up once.
         """
         matches: dict[int, float] = {}
-        for token in set(forms.tokens):
-            key = (token, forms.vowelless)
+        spelled_words = content_words(forms.norm) if len(forms.tokens) == 1 else [None] * len(forms.tokens)
+        for token, spelled in set(zip(forms.tokens, spelled_words)):
+            key = (token, spelled, forms.vowelless)
             found = memo.get(key) if memo is not None else None
             if found is None:
-                found = self.similar(token, forms.vowelless)
+                found = self.similar(token, forms.vowelless, spelled)
                 if memo is not None:
                     memo[key] = found
             for wid, sim in found.items():
@@ -154,6 +166,19 @@ def _budgeted(lists: list[tuple[np.ndarray, float]], budget: int) -> tuple[list[
         weights.append(weight)
         total += len(postings)
     return kept, weights
+
+
+def _one_edit_variants(word: str) -> set[str]:
+    """The word with two neighbours swapped or one letter dropped (4 letters or more).
+
+    >>> sorted(_one_edit_variants("nrava"))
+    ['narva', 'nava', 'nraa', 'nraav', 'nrav', 'nrva', 'nrvaa', 'rava', 'rnava']
+    """
+    if len(word) < 4:
+        return set()
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+    drops = {word[:i] + word[i + 1:] for i in range(len(word))}
+    return (swaps | drops) - {word}
 
 
 def _trigrams(word: str) -> set[str]:

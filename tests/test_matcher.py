@@ -20,6 +20,14 @@ ENTITIES = [
     {"id": "khmeimim", "type": "place", "name": "Khmeimim Air Base", "aliases": ["Khmeimim"]},
     {"id": "hama", "type": "place", "name": "Hama"},
     {"id": "homs", "type": "place", "name": "Homs"},
+    # Typo neighbours: folding turns one typed edit into several, or ties two names.
+    {"id": "moscow", "type": "place", "name": "Moscow"},
+    {"id": "torrance", "type": "place", "name": "Torrance"},
+    {"id": "yemen", "type": "country", "name": "Yemen"},
+    {"id": "thuwal", "type": "place", "name": "Thuwal"},
+    {"id": "zahle", "type": "place", "name": "Zahlé"},
+    {"id": "bamenda", "type": "place", "name": "Bamenda"},
+    {"id": "banda-aceh", "type": "place", "name": "Banda Aceh"},
 ]
 
 
@@ -48,6 +56,13 @@ RESOLVES = [
     ("Hmeimim", "khmeimim", "phonetic"),
     ("Poutine", "vladimir-putin", "fuzzy"),
     ("Jabhat al-Nusra", "hts", "exact"),
+    # one typed edit: a swap of neighbours, an added or a dropped letter
+    ("Mocsow", "moscow", "fuzzy"),
+    ("Torrancre", "torrance", "fuzzy"),
+    ("Yeemn", "yemen", "fuzzy"),
+    ("Thuawl", "thuwal", "fuzzy"),
+    ("Zhale", "zahle", "fuzzy"),
+    ("Bmaenda", "bamenda", "fuzzy"),     # ties Banda once folded; the spelling breaks the tie
 ]
 
 
