@@ -138,7 +138,9 @@ def _closest_spelling(forms: NameForms, tied: list[Candidate]) -> Candidate | No
     """The best-scored of candidates tied on the folded keys, if it is also spelled clearly closest to the query.
 
     Folding sounds together is what lets `Scharaa` meet `Sharaa`, and also what
-    makes `Bmaenda` tie `Bamenda` with `Banda`; the spelling as written breaks such ties.
+    makes `Bmaenda` tie `Bamenda` with `Banda`; the spelling as written breaks
+    such ties of one-word queries. (Longer names share generic words, and
+    `Szlovák Köztársaság` is spelled closer to `Szlovén Köztársaság` than to `Slovák`.)
     """
     closeness = sorted(((fuzz.ratio(forms.norm, c.matched.forms.norm) / 100, c) for c in tied),
                        key=lambda pair: -pair[0])
@@ -292,7 +294,7 @@ class Matcher:
         rivals = [c for c in ranked[1:] if CLASS_RANK[c.how] >= CLASS_RANK[best.how]]
         if rivals and rivals[0].score >= best.score - self.margin:
             tied = [best] + [c for c in rivals if c.score >= best.score - self.margin]
-            best = _closest_spelling(forms, tied)
+            best = _closest_spelling(forms, tied) if len(forms.tokens) == 1 else None
             if best is None:
                 return Resolution(name, forms, None, True, "ambiguous", shown, as_of)
         return Resolution(name, forms, best, False, None, shown, as_of)
