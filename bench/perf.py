@@ -94,11 +94,12 @@ def in_process(files: dict) -> None:
         print(f"| {r['label']} | {r['aliases']:,} | {r['p50']:.3f} | {r['p99']:.3f} | {r['batch_rate']:,.0f} | "
               f"{r['base_p50']:.2f} | {r['base_p50'] / r['p50']:.0f}x |")
     print("\n## 2a. Load and index, one process per table\n")
-    print("| table | aliases | parse+validate s | index s | RSS after build MB | peak RSS MB |")
-    print("|---|---|---|---|---|---|")
+    print("| table | aliases | read+parse+validate s | index s | load + index s | RSS after build MB | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['label']} | {r['aliases']:,} | {r['validate_s']:.1f} | {r['index_s']:.1f} | "
-              f"{r['rss_mb']:.0f} | {r['peak_mb']:.0f} |")
+              f"{r['validate_s'] + r['index_s']:.1f} | {r['rss_mb']:.0f} | {r['peak_mb']:.0f} |")
+    print("\n(gazetteer tables are read from a JSON table file, the default table from aliases.yaml)")
     print("\nqueries: " + "; ".join(f"{r['label']}: {r['n_queries']} single ({r['matched']} matched), "
                                    f"{r['n_baseline']} for the baseline" for r in rows))
 
@@ -110,11 +111,16 @@ def measure(path: Path) -> dict:
     from unidecode import unidecode
 
     from service.matcher import Matcher
-    from service.table import load_table, parse_table
+    from service.table import load_table
 
     work = json.loads(path.read_text())
+    table_file = ROOT / "aliases.yaml"
+    if work["table"]:   # a gazetteer table file, written as JSON as tools write big tables
+        table_file = path.with_suffix(".table.json")
+        table_file.write_text(json.dumps(work.pop("table"), ensure_ascii=False))
+    gc.collect()
     t0 = time.perf_counter()
-    table = parse_table(work.pop("table")) if work["table"] else load_table(ROOT / "aliases.yaml")
+    table = load_table(table_file)
     t1 = time.perf_counter()
     matcher = Matcher(table)
     t2 = time.perf_counter()

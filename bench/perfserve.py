@@ -85,7 +85,7 @@ def memory_table(tmp: Path, workload: Path) -> None:
     table_path.write_text(json.dumps(work["table"], ensure_ascii=False))
     env = {"ALIASES_PATH": str(table_path), "WEB_CONCURRENCY": "2", "RELOAD_INTERVAL": "0", "LOG_LEVEL": "WARNING"}
     started = time.monotonic()
-    with Server(["-c", "gunicorn.conf.py", "bench.json_app:app"], env, tmp / "big.log", ready_timeout=600) as server:
+    with Server(["-c", "gunicorn.conf.py", "service.wsgi:app"], env, tmp / "big.log", ready_timeout=600) as server:
         ready = time.monotonic() - started
         bodies = [json.dumps({"name": q}).encode() for q in work["queries"][:200]]
         for body in bodies:   # let every worker touch the index, as serving does

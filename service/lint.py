@@ -22,7 +22,7 @@ def lint_file(path: str | Path, *, threshold: float = 0.8, max_bytes: int | None
               today: dt.date | None = None) -> list[Finding]:
     """Every error of a table file, or, if it loads, every warning."""
     try:
-        table = load_table(path, max_bytes=max_bytes)
+        table = load_table(path, max_bytes=max_bytes, lines=True)
     except TableError as exc:
         return _with_cycles(exc.findings, path)
     return lint_findings(table, threshold=threshold, today=today)

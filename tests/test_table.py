@@ -1,6 +1,8 @@
 """Loading and validating tables: every error names file, line and entity."""
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -73,3 +75,41 @@ def test_shipped_table_loads_and_is_sourced():
     table = load_table(ROOT / "aliases.yaml")
     assert len(table.entities) >= 150
     assert all(entity.sources for entity in table.entities)
+
+
+def _as_json(path: Path) -> Path:
+    """The shipped table written as JSON, as tools write big tables."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "aliases.yaml").read_text())
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    return path
+
+
+def test_a_json_table_loads_like_its_yaml(tmp_path):
+    yaml_table = load_table(ROOT / "aliases.yaml")
+    json_table = load_table(_as_json(tmp_path / "aliases.json"))
+    assert [dataclasses.replace(e, line=0) for e in yaml_table.entities] == list(json_table.entities)
+    # lint asks for lines: then a JSON table has them too
+    assert all(e.line > 0 for e in load_table(tmp_path / "aliases.json", lines=True).entities)
+
+
+JSON_BROKEN = [
+    # (JSON table text, line, words the message must contain): JSON errors name lines as YAML's do
+    ('{\n "version": 1,\n "entities": [\n  {"id": "hts",\n   "type": "Org",\n   "name": "HTS"}\n ]\n}\n', 5,
+     ["entity 'hts'", "type 'Org' must be a lowercase word"]),
+    ('{\n "version": 1,\n "version": 1,\n "entities": []\n}\n', 3, ["duplicate key 'version'"]),
+    ('{\n "version": 1,\n "entities": [\n  {"id": "hts", "type": "place", "name": "X"},\n]\n', 6,
+     ["invalid YAML"]),
+]
+
+
+@pytest.mark.parametrize("text,line,words", JSON_BROKEN, ids=[w[-1] for _, _, w in JSON_BROKEN])
+def test_broken_json_table_error_names_line(tmp_path, text, line, words):
+    path = tmp_path / "aliases.json"
+    path.write_text(text)
+    with pytest.raises(TableError) as caught:
+        load_table(path)
+    message = str(caught.value)
+    assert f"{path}:{line}:" in message, message
+    assert all(word in message for word in words), message
