@@ -28,7 +28,7 @@ class Settings:
     # Minimum score for a candidate to be returned as `match`.
     match_threshold: float = 0.8
     # A runner-up from another entity this close to the best makes the answer ambiguous.
-    ambiguity_margin: float = 0.03
+    ambiguity_margin: float = 0.05
     # Most queries in one POST /v1/resolve/batch.
     max_batch: int = 1000
     # Longest accepted name, in characters.

@@ -156,7 +156,7 @@ def _script_trust(a: NameForms, b: NameForms) -> float:
 class Matcher:
     """Resolve names against one table; immutable once built."""
 
-    def __init__(self, table: AliasTable, *, threshold: float = 0.8, margin: float = 0.03):
+    def __init__(self, table: AliasTable, *, threshold: float = 0.8, margin: float = 0.05):
         self.table = table
         self.index = AliasIndex(table)
         self.threshold = threshold

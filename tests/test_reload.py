@@ -294,7 +294,7 @@ def test_no_request_fails_across_a_sighup_under_load(start_gunicorn, table_path)
 
 def test_store_waits_for_a_file_still_being_written(table_path, monkeypatch):
     """A poll that sees the file change during its settle pause loads nothing until it is stable."""
-    store = TableStore(table_path, threshold=0.8, margin=0.03, max_bytes=10 ** 6)
+    store = TableStore(table_path, threshold=0.8, margin=0.05, max_bytes=10 ** 6)
     store.reload(force=True)
     # Caught half-way, the file is valid YAML that has lost most of its entities.
     write_in_place(table_path, SMALL[: SMALL.index(b"  - id: hts")])
