@@ -134,10 +134,20 @@ class FormsColumns:
         return column
 
 
+class _JoinedTokens:
+    """Entry i's phonetic words run together, read from the packed columns."""
+
+    def __init__(self, forms: FormsColumns):
+        self._tokens = forms.columns["tokens"]
+
+    def __getitem__(self, i: int) -> str:
+        return "".join(self._tokens[i])
+
+
 class HashLookup:
     """Exact-match lookup from string to entry ids: sorted hashes, verified against the strings."""
 
-    def __init__(self, strings: PackedStrings, keys: list[str], rows: np.ndarray):
+    def __init__(self, strings: Sequence[str], keys: list[str], rows: np.ndarray):
         hashes = np.fromiter((hash(k) for k in keys), dtype=np.int64, count=len(keys))
         order = np.argsort(hashes, kind="stable")
         self._hashes, self._rows, self._strings = hashes[order], rows[order].astype(np.int32), strings
@@ -219,9 +229,14 @@ class AliasIndex:
         fuzzy = (np.frombuffer(self._flags, dtype=np.uint8) & _EXACT_ONLY) == 0
         skel = np.flatnonzero(np.asarray([bool(f.skeleton) for f in forms], dtype=bool) & fuzzy).astype(np.int32)
         self.by_skeleton = HashLookup(self._forms.strings("skeleton"), [forms[i].skeleton for i in skel.tolist()], skel)
+        # Names of several words by their words run together: `Santo Tomé` meets
+        # `SantoTomé`, and pinyin syllables (`bei jing`) meet `Beijing`.
+        multi = np.flatnonzero(np.asarray([len(f.tokens) > 1 for f in forms], dtype=bool) & fuzzy).astype(np.int32)
+        self.by_joined = HashLookup(_JoinedTokens(self._forms), ["".join(forms[i].tokens) for i in multi.tolist()],
+                                    multi)
 
     def lookup(self, forms: NameForms, *, norm_only: bool = False) -> set[int]:
-        """Entries whose normalized form, phonetic key or skeleton equals the query's."""
+        """Entries whose normalized form, phonetic key, skeleton or joined words equal the query's."""
         found = set(self.by_norm.get(forms.norm))
         if norm_only:
             return found
@@ -229,6 +244,11 @@ class AliasIndex:
             found.update(self.by_key.get(forms.key))
         if forms.skeleton and forms.vowelless:
             found.update(self.by_skeleton.get(forms.skeleton))
+        if forms.tokens:
+            joined = "".join(forms.tokens)
+            found.update(self.by_joined.get(joined))
+            if len(forms.tokens) > 1:
+                found.update(self.by_key.get(joined))
         return found
 
     def entry(self, i: int) -> Entry:

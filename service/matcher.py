@@ -233,6 +233,9 @@ class Matcher:
         if forms.key and entry.forms.key == forms.key:
             score = round(PHONETIC_SCORE * _script_trust(forms, entry.forms), 4)
             return Candidate(entry.entity, score, entry, "phonetic", (forms.key, entry.forms.key))
+        if forms.tokens and (joined := "".join(forms.tokens)) == "".join(entry.forms.tokens):
+            score = round(PHONETIC_SCORE * _script_trust(forms, entry.forms), 4)
+            return Candidate(entry.entity, score, entry, "phonetic", (joined, joined))
         return self._score_tokens(forms, entry)
 
     def _query_words(self, forms: NameForms) -> list[tuple[str, str]]:

@@ -28,6 +28,8 @@ ENTITIES = [
     {"id": "zahle", "type": "place", "name": "Zahlé"},
     {"id": "bamenda", "type": "place", "name": "Bamenda"},
     {"id": "banda-aceh", "type": "place", "name": "Banda Aceh"},
+    {"id": "santo-tome", "type": "place", "name": "Santo Tomé"},
+    {"id": "beijing", "type": "place", "name": "Beijing"},
 ]
 
 
@@ -63,6 +65,10 @@ RESOLVES = [
     ("Thuawl", "thuwal", "fuzzy"),
     ("Zhale", "zahle", "fuzzy"),
     ("Bmaenda", "bamenda", "fuzzy"),     # ties Banda once folded; the spelling breaks the tie
+    # words run together or split apart
+    ("SantoTomé", "santo-tome", "phonetic"),
+    ("Bei Jing", "beijing", "phonetic"),
+    ("北京", "beijing", "phonetic"),      # unidecode's pinyin: one word per syllable
 ]
 
 
