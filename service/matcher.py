@@ -40,6 +40,8 @@ LOSSY_SCRIPT_TRUST = 0.9
 CLASS_RANK = {"exact": 2, "normalized": 2, "phonetic": 1, "skeleton": 0, "fuzzy": 0}
 RESCORE = 40                # names per query that get the full token score
 SPELLING_LEAD = 0.1         # how much closer a written spelling must be to break a tie
+TYPED_SLACK = 1             # edits a one-word fuzzy match may add as typed, beyond the typo budget
+LONG_SLACK_FROM = 7         # ... and one more from this length
 QUERY_SHARE = 0.75          # how much covering the query counts against covering the table name
 
 
@@ -132,6 +134,26 @@ def _lone_similarity(a: str, b: str, ratio: float) -> float:
     if edits > allowed or (substituted and shorter < SUBSTITUTION_FROM):
         return 0.0
     return max(ratio, 1 - edits / max(len(a), len(b)))
+
+
+def _typed_too_far(typed: str, table: str) -> bool:
+    """Whether a one-word query, close to a table word once both are folded,
+    is too many edits from it as typed.
+
+    Folding is for conventions (`Charaa`/`Sharaa` fold to one key and match
+    as phonetic); a fuzzy one-word match on top of it must also be near the
+    spelling in the table, or any name finds a look-alike in a big table
+    (`Senegal` folds one letter from `Tsanakkale`). Allowed: the typo budget
+    plus one edit, plus one more from 7 letters (`Turquie`/`Türkiye`).
+    Arabic and Hebrew romanizations have no vowels to compare and are exempt.
+
+    >>> _typed_too_far("senegal", "tsanakkale"), _typed_too_far("turquie", "turkiye")
+    (True, False)
+    """
+    shorter = min(len(typed), len(table))
+    budget = next((edits for length, edits in LONE_EDITS if shorter >= length), 0)
+    budget += TYPED_SLACK + (shorter >= LONG_SLACK_FROM)
+    return OSA.distance(typed, table, score_cutoff=budget + 1) > budget
 
 
 def _closest_spelling(forms: NameForms, tied: list[Candidate]) -> Candidate | None:
@@ -270,6 +292,10 @@ class Matcher:
                 for j, other in enumerate(table_spelled):
                     if not used[j] and (s := word_similarity(spelled, other, vowelless, lone)) > best:
                         best, best_j = s, j
+            if lone and not vowelless and WORD_THRESHOLD <= best < 1.0:
+                table_spelled = table_spelled or content_words(entry.forms.norm)
+                if _typed_too_far(spelled, table_spelled[best_j]):
+                    best = 0.0
             if best >= WORD_THRESHOLD:
                 used[best_j] = True
                 weight = idf.get(table_words[best_j], default)

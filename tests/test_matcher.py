@@ -30,6 +30,7 @@ ENTITIES = [
     {"id": "banda-aceh", "type": "place", "name": "Banda Aceh"},
     {"id": "santo-tome", "type": "place", "name": "Santo Tomé"},
     {"id": "beijing", "type": "place", "name": "Beijing"},
+    {"id": "canakkale", "type": "place", "name": "Çanakkale", "aliases": ["Tsanakkale"]},
 ]
 
 
@@ -93,6 +94,7 @@ NEGATIVES = [
     ("HTC", "hts"),
     ("Hims", "hama"),
     ("Hama", "homs"),
+    ("Senegal", None),           # one letter from `Tsanakkale` once folded, five as typed
 ]
 
 
