@@ -48,6 +48,8 @@ LATIN_BEFORE_ASCII = {
     "ー": "",
     # Greek writes foreign d, b, g as digraphs (Βλαντιμίρ = Vladimir).
     "β": "v", "Β": "V", "ντ": "d", "Ντ": "D", "ΝΤ": "D", "μπ": "b", "Μπ": "B", "ΜΠ": "B", "γκ": "g", "Γκ": "G", "ΓΚ": "G",
+    # Serbian and Macedonian Cyrillic ј is the y of English spellings (Тајшет = Tayshet), not a j.
+    "ј": "y", "Ј": "Y",
 }
 
 # Particles: articles and kinship words that spellings add or drop freely.

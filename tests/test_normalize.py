@@ -15,6 +15,7 @@ NORMALIZED = [
     ("Kobanî", "kobani"),
     ("Путин", "putin"),
     ("Хмеймим", "khmeimim"),
+    ("Тајшет", "tayshet"),          # Serbian and Macedonian ј is a y
     ("الجولاني", "al julani"),
     ("ＨＴＳ", "hts"),                       # NFKC folds full-width letters
     ("al\u200b-Julani\u200f", "al julani"),  # zero-width and bidi marks vanish
