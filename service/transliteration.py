@@ -43,6 +43,10 @@ LATIN_BEFORE_ASCII = {
     "č": "ch", "Č": "ch", "ž": "zh", "Ž": "zh", "ẖ": "kh", "ḫ": "kh",
     "ʿ": "", "ʾ": "", "ʻ": "", "ʼ": "", "ˀ": "", "ˁ": "", "‘": "", "’": "",
     "'": "", "`": "", "´": "", "ʹ": "", "′": "",
+    # Stress and length marks sit inside words; unidecode would make them separators.
+    "ˈ": "", "ˌ": "", "ː": "",
+    # Azerbaijani schwa (Gəncə = Ganja); unidecode writes it as "@", which would split the word.
+    "ə": "a", "Ə": "A",
     # The katakana long-vowel mark lengthens the vowel before it; unidecode
     # writes it as a hyphen, which would split the word (ルーマニア = Rumania).
     "ー": "",

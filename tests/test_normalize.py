@@ -16,6 +16,8 @@ NORMALIZED = [
     ("Путин", "putin"),
     ("Хмеймим", "khmeimim"),
     ("Тајшет", "tayshet"),          # Serbian and Macedonian ј is a y
+    ("Gəncə", "ganca"),              # Azerbaijani schwa is a letter, not a separator
+    ("Kˌarakˌul", "karakul"),        # stress marks stay inside the word
     ("الجولاني", "al julani"),
     ("ＨＴＳ", "hts"),                       # NFKC folds full-width letters
     ("al\u200b-Julani\u200f", "al julani"),  # zero-width and bidi marks vanish
