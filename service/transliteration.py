@@ -43,10 +43,15 @@ LATIN_BEFORE_ASCII = {
     "č": "ch", "Č": "ch", "ž": "zh", "Ž": "zh", "ẖ": "kh", "ḫ": "kh",
     "ʿ": "", "ʾ": "", "ʻ": "", "ʼ": "", "ˀ": "", "ˁ": "", "‘": "", "’": "",
     "'": "", "`": "", "´": "", "ʹ": "", "′": "",
-    # Stress and length marks sit inside words; unidecode would make them separators.
-    "ˈ": "", "ˌ": "", "ː": "",
-    # Azerbaijani schwa (Gəncə = Ganja); unidecode writes it as "@", which would split the word.
-    "ə": "a", "Ə": "A",
+    # Letters and marks that unidecode writes as punctuation, which would
+    # split the word: stress, length and tone marks, glottal stops and clicks vanish;
+    # the schwas (Azerbaijani Gəncə = Ganja, Kazakh and Tatar ә) read as a.
+    "ˈ": "", "ˌ": "", "ː": "", "ˑ": "", "ˆ": "", "ˉ": "", "ˊ": "", "ˋ": "", "ˍ": "", "ˎ": "", "ˏ": "",
+    "ʺ": "", "ˮ": "", "ʔ": "", "ʕ": "", "ʡ": "", "ʢ": "", "ˤ": "", "ǀ": "", "ǁ": "", "ǂ": "", "ǃ": "",
+    "ҍ": "", "Ҍ": "",
+    # Catalan l·l (NFKC turns ŀ into l·): one word, not two.
+    "l·l": "ll", "L·L": "LL",
+    "ə": "a", "Ə": "A", "ǝ": "a", "ɚ": "a", "ә": "a", "Ә": "A", "ӛ": "a", "Ӛ": "A", "ʌ": "a", "Ʌ": "A",
     # The katakana long-vowel mark lengthens the vowel before it; unidecode
     # writes it as a hyphen, which would split the word (ルーマニア = Rumania).
     "ー": "",

@@ -18,6 +18,9 @@ NORMALIZED = [
     ("Тајшет", "tayshet"),          # Serbian and Macedonian ј is a y
     ("Gəncə", "ganca"),              # Azerbaijani schwa is a letter, not a separator
     ("Kˌarakˌul", "karakul"),        # stress marks stay inside the word
+    ("Әлмәт", "almat"),              # Tatar schwa
+    ("!Khuiseb", "khuiseb"),         # a click letter is not a separator
+    ("Paraŀlel", "parallel"),        # Catalan middle-dot l
     ("الجولاني", "al julani"),
     ("ＨＴＳ", "hts"),                       # NFKC folds full-width letters
     ("al\u200b-Julani\u200f", "al julani"),  # zero-width and bidi marks vanish
