@@ -31,8 +31,10 @@ HEBREW_LETTERS = {
     "כ": "k", "ך": "k", "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n",
     "ס": "s", "פ": "p", "ף": "f", "צ": "ts", "ץ": "ts", "ק": "k", "ר": "r",
     "ש": "sh", "ת": "t",
+    # Alef inside a foreign name marks an a (ראבאט = Rabat, סאנוק = Sanok).
+    "א": "a",
 }
-HEBREW_SILENT = set("אע")
+HEBREW_SILENT = set("ע")
 HEBREW_VAV = "ו"
 HEBREW_YOD = "י"
 

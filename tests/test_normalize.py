@@ -22,6 +22,7 @@ NORMALIZED = [
     ("!Khuiseb", "khuiseb"),         # a click letter is not a separator
     ("Paraŀlel", "parallel"),        # Catalan middle-dot l
     ("الجولاني", "al julani"),
+    ("סאנוק", "sanok"),              # Hebrew alef inside a foreign name is an a
     ("ＨＴＳ", "hts"),                       # NFKC folds full-width letters
     ("al\u200b-Julani\u200f", "al julani"),  # zero-width and bidi marks vanish
     ("a\u0301\u0301\u0301b", "ab"),          # stacked combining marks
