@@ -11,6 +11,7 @@ become `Tahrir al-Sham` (`sham` is common, `ahrar` ≠ `tahrir`) and
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -136,6 +137,19 @@ def _lone_similarity(a: str, b: str, ratio: float) -> float:
     return max(ratio, 1 - edits / max(len(a), len(b)))
 
 
+_QUALIFIER = re.compile(r"\s*[,،、，]\s*")
+
+
+def qualified_head(name: str) -> str | None:
+    """The name before a comma that qualifies it ("Colón, Panama" → "Colón"), if any.
+
+    >>> qualified_head("Colón, Panama"), qualified_head("Homs"), qualified_head(", x")
+    ('Colón', None, None)
+    """
+    parts = _QUALIFIER.split(name.strip(), maxsplit=1)
+    return parts[0] if len(parts) == 2 and parts[0] and parts[1] else None
+
+
 def _typed_too_far(typed: str, table: str) -> bool:
     """Whether a one-word query, close to a table word once both are folded,
     is too many edits from it as typed.
@@ -214,8 +228,14 @@ class Matcher:
     def _answer(self, query: tuple, forms: NameForms, *, memo: dict | None = None,
                 alternatives: bool = False) -> Resolution:
         name, type_, as_of, limit = query
-        return self._decide(name, forms, self._rank(name, forms, type_, memo=memo, alternatives=alternatives),
-                            limit, as_of)
+        answer = self._decide(name, forms, self._rank(name, forms, type_, memo=memo, alternatives=alternatives),
+                              limit, as_of)
+        if answer.match is None and (head := qualified_head(name)):
+            # "Colón, Panama", "Homs, Syria": the place qualified by its region or country.
+            fallback = self._answer((head, type_, as_of, limit), name_forms(head), memo=memo)
+            if fallback.match is not None:
+                return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
+        return answer
 
     def _rank(self, text: str, forms: NameForms, type: str | None, *, memo: dict | None = None,
               alternatives: bool = False) -> list[Candidate]:

@@ -70,6 +70,9 @@ RESOLVES = [
     ("SantoTomé", "santo-tome", "phonetic"),
     ("Bei Jing", "beijing", "phonetic"),
     ("北京", "beijing", "phonetic"),      # unidecode's pinyin: one word per syllable
+    # a place qualified by its country after a comma, in any script's comma
+    ("Qamishli, Syria", "qamishli", "exact"),
+    ("القامشلي، سوريا", "qamishli", "fuzzy"),
 ]
 
 
@@ -95,6 +98,7 @@ NEGATIVES = [
     ("Hims", "hama"),
     ("Hama", "homs"),
     ("Senegal", None),           # one letter from `Tsanakkale` once folded, five as typed
+    ("Nowhere, Syria", None),    # the qualifier alone never matches
 ]
 
 
