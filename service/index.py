@@ -22,7 +22,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .normalize import NameForms, content_words, name_forms
+from .normalize import NameForms, content_words, name_forms, phonetic
 from .table import AliasTable, Entity, FormerName
 from .words import WordIndex
 
@@ -134,14 +134,26 @@ class FormsColumns:
         return column
 
 
-class _JoinedTokens:
-    """Entry i's phonetic words run together, read from the packed columns."""
+def joined_words(forms: NameForms) -> str:
+    """Every word of a name, particles too, folded and run together.
 
-    def __init__(self, forms: FormsColumns):
-        self._tokens = forms.columns["tokens"]
+    Arabic often writes a name's inner article without a space (ديرالزور for
+    دير الزور); the query's single word then meets the name's words joined.
+
+    >>> joined_words(name_forms("دير الزور")) == joined_words(name_forms("ديرالزور"))
+    True
+    """
+    return "".join(phonetic(w) for w in forms.norm.split())
+
+
+class _JoinedTokens:
+    """Entry i's phonetic words run together (with its particles if `particles`), from the packed columns."""
+
+    def __init__(self, forms: FormsColumns, particles: bool = False):
+        self._forms, self._tokens, self._particles = forms, forms.columns["tokens"], particles
 
     def __getitem__(self, i: int) -> str:
-        return "".join(self._tokens[i])
+        return joined_words(self._forms[i]) if self._particles else "".join(self._tokens[i])
 
 
 class HashLookup:
@@ -234,6 +246,11 @@ class AliasIndex:
         multi = np.flatnonzero(np.asarray([len(f.tokens) > 1 for f in forms], dtype=bool) & fuzzy).astype(np.int32)
         self.by_joined = HashLookup(_JoinedTokens(self._forms), ["".join(forms[i].tokens) for i in multi.tolist()],
                                     multi)
+        # ... and with their particles, where a name has any (ديرالزور meets دير الزور).
+        with_particles = [i for i in multi.tolist() if len(forms[i].norm.split()) > len(forms[i].tokens)]
+        self.by_joined_words = HashLookup(_JoinedTokens(self._forms, particles=True),
+                                          [joined_words(forms[i]) for i in with_particles],
+                                          np.asarray(with_particles, dtype=np.int32))
 
     def lookup(self, forms: NameForms, *, norm_only: bool = False) -> set[int]:
         """Entries whose normalized form, phonetic key, skeleton or joined words equal the query's."""
@@ -249,6 +266,8 @@ class AliasIndex:
             found.update(self.by_joined.get(joined))
             if len(forms.tokens) > 1:
                 found.update(self.by_key.get(joined))
+            else:
+                found.update(self.by_joined_words.get(joined))
         return found
 
     def entry(self, i: int) -> Entry:

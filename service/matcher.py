@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Hamming
 
 from .dates import within
-from .index import AliasIndex, Entry, is_acronym_like
+from .index import AliasIndex, Entry, is_acronym_like, joined_words
 from .normalize import NameForms, content_words, name_forms, skeleton
 from .table import AliasTable, Entity
 
@@ -275,7 +275,8 @@ class Matcher:
         if forms.key and entry.forms.key == forms.key:
             score = round(PHONETIC_SCORE * _script_trust(forms, entry.forms), 4)
             return Candidate(entry.entity, score, entry, "phonetic", (forms.key, entry.forms.key))
-        if forms.tokens and (joined := "".join(forms.tokens)) == "".join(entry.forms.tokens):
+        if forms.tokens and ((joined := "".join(forms.tokens)) == "".join(entry.forms.tokens)
+                             or (len(forms.tokens) == 1 and joined == joined_words(entry.forms))):
             score = round(PHONETIC_SCORE * _script_trust(forms, entry.forms), 4)
             return Candidate(entry.entity, score, entry, "phonetic", (joined, joined))
         return self._score_tokens(forms, entry)

@@ -85,6 +85,8 @@ SPELLINGS = [
     ('Алеппо', 'aleppo'), ('Hims', 'homs'), ('Homs', 'homs'), ('Hamah', 'hama'), ('Lattakia', 'latakia'),
     ('Al-Ladhiqiyah', 'latakia'), ('Lattaquié', 'latakia'), ('Tartous', 'tartus'), ('Idleb', 'idlib'),
     ('Deir Ezzor', 'deir-ez-zor'), ('Deir Ez-Zour', 'deir-ez-zor'), ('Dayr al-Zor', 'deir-ez-zor'),
+    ('ديرالزور', 'deir-ez-zor'), ('راسالعين', 'ras-al-ayn'),   # the inner article written without a space
+    ('Deir ez-Zor, Syria', 'deir-ez-zor'), ('حمص، سوريا', 'homs'),   # qualified by the country
     ('Raqqah', 'raqqa'), ('Rakka', 'raqqa'), ('Al-Raqqa', 'raqqa'), ('Ракка', 'raqqa'),
     ('Qamishly', 'qamishli'), ('Kamishli', 'qamishli'), ('Al-Qamishli', 'qamishli'), ('Kobane', 'kobani'),
     ('Ain al-Arab', 'kobani'), ('Efrin', 'afrin'), ('Menbij', 'manbij'), ('Hasakah', 'al-hasakah'),
