@@ -26,6 +26,8 @@ from . import transliteration as tr
 _LATIN_SPECIALS = re.compile("|".join(map(re.escape, tr.LATIN_BEFORE_ASCII)))
 _ARABIC_WORD = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+")
 _HEBREW_WORD = re.compile(r"[\u0590-\u05FF\uFB1D-\uFB4F]+")
+# Greek ντ is d at the start of a word but nd inside one (Λουντ = Lund, Όραντζ = Orange).
+_GREEK_MEDIAL_NT = re.compile(r"(?<=[\u0370-\u03FF\u1F00-\u1FFF])ντ")
 _APOSTROPHES = str.maketrans("", "", "'`")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _PHONETIC = [(re.compile(pattern), repl) for pattern, repl in tr.PHONETIC_RULES]
@@ -54,6 +56,7 @@ def _to_ascii(text: str) -> str:
     text = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
                    for ch in text if unicodedata.category(ch) not in ("Cf", "Cs", "Co", "Cn"))
     # Keep sounds that plain ASCII would lose (ş→sh), drop ʿayn/hamza marks.
+    text = _GREEK_MEDIAL_NT.sub("νδ", text)
     text = _LATIN_SPECIALS.sub(lambda m: tr.LATIN_BEFORE_ASCII[m.group(0)], text)
     # Scripts without written short vowels get our own romanization.
     text = _ARABIC_WORD.sub(lambda m: " " + _romanize_arabic(m.group(0)) + " ", text)

@@ -68,7 +68,8 @@ LATIN_BEFORE_ASCII = {
 PARTICLES = frozenset(
     "al el ul il an ad ash as at ath az ar adh ed es et ez er en "
     "bin ibn bint ben abu abou abo abd ibnu "
-    "von van der den de du di da del des la le".split()
+    "von van der den de du di da del des la le "
+    "tes tou ton".split()
 )
 
 # Leading titles and honorifics dropped from a name ("President al-Sharaa").

@@ -16,6 +16,8 @@ NORMALIZED = [
     ("Путин", "putin"),
     ("Хмеймим", "khmeimim"),
     ("Тајшет", "tayshet"),          # Serbian and Macedonian ј is a y
+    ("Ντονέτσκ", "donetsk"),         # Greek ντ is d at the start of a word...
+    ("Λουντ", "lound"),              # ... and nd inside one
     ("Gəncə", "ganca"),              # Azerbaijani schwa is a letter, not a separator
     ("Kˌarakˌul", "karakul"),        # stress marks stay inside the word
     ("Әлмәт", "almat"),              # Tatar schwa
@@ -44,6 +46,7 @@ SAME_KEY = [
     ("Putin", "Poutine", "Путин"),
     ("Deir ez-Zor", "Dayr az-Zawr", "Deir al-Zour", "دير الزور", "Дейр-эз-Зор"),
     ("Bashar al-Assad", "Bashar Assad", "Assad, Bashar", "President Bashar al-Assad", "Bachar el-Assad"),
+    ("Dimokratia Slovakias", "Δημοκρατία της Σλοβακίας"),   # Greek articles are particles
 ]
 
 
