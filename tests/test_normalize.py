@@ -46,7 +46,7 @@ SAME_KEY = [
     ("Putin", "Poutine", "Путин"),
     ("Deir ez-Zor", "Dayr az-Zawr", "Deir al-Zour", "دير الزور", "Дейр-эз-Зор"),
     ("Bashar al-Assad", "Bashar Assad", "Assad, Bashar", "President Bashar al-Assad", "Bachar el-Assad"),
-    ("Dimokratia Slovakias", "Δημοκρατία της Σλοβακίας"),   # Greek articles are particles
+    ("Demokratia Slovakias", "Δημοκρατία της Σλοβακίας"),   # Greek articles are particles
 ]
 
 
