@@ -103,6 +103,8 @@ class WordIndex:
         distinct word of the batch is looked up once.
         """
         matches: dict[int, float] = {}
+        # The typed spelling helps `similar` only for a one-word query: each of its variants costs a fold,
+        # and a longer query has other words to find its names by.
         spelled_words = content_words(forms.norm) if len(forms.tokens) == 1 else [None] * len(forms.tokens)
         for token, spelled in set(zip(forms.tokens, spelled_words)):
             key = (token, spelled, forms.vowelless)
