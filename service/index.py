@@ -43,9 +43,10 @@ def is_acronym_like(text: str, forms: NameForms) -> bool:
     >>> is_acronym_like("HTS", name_forms("HTS")), is_acronym_like("Homs", name_forms("Homs"))
     (True, False)
     """
-    letters = [c for c in text if c.isalpha()]
-    if letters and len(letters) <= 6 and all(c.isupper() for c in letters) and len(forms.tokens) == 1:
-        return True
+    if len(forms.tokens) == 1 and len(text) <= 20:  # six letters at most, with a few dots or spaces
+        letters = [c for c in text if c.isalpha()]
+        if letters and len(letters) <= 6 and all(c.isupper() for c in letters):
+            return True
     # Arabic and Hebrew words are short because vowels are unwritten, not
     # because they are acronyms; and a key is short after folding when the
     # typed word was not (`Zhale` → `jal`).

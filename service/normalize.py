@@ -53,8 +53,7 @@ def _to_ascii(text: str) -> str:
     """Every script to ASCII letters; plain ASCII text never needs this."""
     text = unicodedata.normalize("NFKC", text)
     # Controls, zero-width and bidi marks, surrogates: never part of a name.
-    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
-                   for ch in text if unicodedata.category(ch) not in ("Cf", "Cs", "Co", "Cn"))
+    text = text.translate(_CONTROLS)
     # Keep sounds that plain ASCII would lose (ş→sh), drop ʿayn/hamza marks.
     text = _GREEK_MEDIAL_NT.sub("νδ", text)
     text = _LATIN_SPECIALS.sub(lambda m: tr.LATIN_BEFORE_ASCII[m.group(0)], text)
@@ -62,8 +61,36 @@ def _to_ascii(text: str) -> str:
     text = _ARABIC_WORD.sub(lambda m: " " + _romanize_arabic(m.group(0)) + " ", text)
     text = _HEBREW_WORD.sub(lambda m: " " + _romanize_hebrew(m.group(0)) + " ", text)
     # Strip accents and stacked combining marks, then everything else to ASCII.
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = unicodedata.normalize("NFKD", text).translate(_COMBINING)
     return unidecode(text)
+
+
+_CHAR_CACHE = 1 << 16  # distinct characters remembered per table: names use a few thousand; a flood stays bounded
+
+
+class _CharTable(dict):
+    """A str.translate table filled per character on first sight (a name holds few distinct ones)."""
+
+    def __init__(self, rule):
+        super().__init__()
+        self._rule = rule
+
+    def __missing__(self, codepoint: int):
+        value = self._rule(chr(codepoint))
+        if len(self) < _CHAR_CACHE:
+            self[codepoint] = value
+        return value
+
+
+def _control_rule(ch: str):
+    category = unicodedata.category(ch)
+    if category in ("Cc", "Zl", "Zp"):
+        return " "
+    return None if category in ("Cf", "Cs", "Co", "Cn") else ch
+
+
+_CONTROLS = _CharTable(_control_rule)
+_COMBINING = _CharTable(lambda ch: None if unicodedata.combining(ch) else ch)
 
 
 def _romanize_arabic(word: str) -> str:
@@ -184,9 +211,16 @@ def script_of(text: str) -> str:
     counts: dict[str, int] = {}
     for ch in text:
         if ch.isalpha():
-            script = unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
+            script = _SCRIPTS.get(ch)
+            if script is None:
+                script = unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
+                if len(_SCRIPTS) < _CHAR_CACHE:
+                    _SCRIPTS[ch] = script
             counts[script] = counts.get(script, 0) + 1
     return max(counts, key=counts.get) if counts else "LATIN"
+
+
+_SCRIPTS: dict[str, str] = {}  # letter -> script, filled on first sight
 
 
 @dataclass(frozen=True, slots=True)
