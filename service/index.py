@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -147,28 +147,22 @@ def joined_words(forms: NameForms) -> str:
     return "".join(phonetic(w) for w in forms.norm.split())
 
 
-class _JoinedTokens:
-    """Entry i's phonetic words run together (with its particles if `particles`), from the packed columns."""
-
-    def __init__(self, forms: FormsColumns, particles: bool = False):
-        self._forms, self._tokens, self._particles = forms, forms.columns["tokens"], particles
-
-    def __getitem__(self, i: int) -> str:
-        return joined_words(self._forms[i]) if self._particles else "".join(self._tokens[i])
-
-
 class HashLookup:
-    """Exact-match lookup from string to entry ids: sorted hashes, verified against the strings."""
+    """Exact-match lookup from string to entry ids: sorted hashes, verified against each entry's string.
 
-    def __init__(self, strings: Sequence[str], keys: list[str], rows: np.ndarray):
+    `key_of(row)` gives an entry's key back (read from the packed columns), to
+    weed out hash collisions without keeping the keys themselves.
+    """
+
+    def __init__(self, key_of: Callable[[int], str], keys: list[str], rows: np.ndarray):
         hashes = np.fromiter((hash(k) for k in keys), dtype=np.int64, count=len(keys))
         order = np.argsort(hashes, kind="stable")
-        self._hashes, self._rows, self._strings = hashes[order], rows[order].astype(np.int32), strings
+        self._hashes, self._rows, self._key_of = hashes[order], rows[order].astype(np.int32), key_of
 
     def get(self, key: str) -> list[int]:
         h = hash(key)
         lo, hi = np.searchsorted(self._hashes, h, "left"), np.searchsorted(self._hashes, h, "right")
-        return [r for r in self._rows[lo:hi].tolist() if self._strings[r] == key]
+        return [r for r in self._rows[lo:hi].tolist() if self._key_of(r) == key]
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,20 +230,22 @@ class AliasIndex:
 
     def _build_lookups(self, forms: list[NameForms]) -> None:
         every = np.arange(len(forms), dtype=np.int32)
-        self.by_norm = HashLookup(self._forms.strings("norm"), [f.norm for f in forms], every)
+        self.by_norm = HashLookup(self._forms.strings("norm").__getitem__, [f.norm for f in forms], every)
         keyed = np.flatnonzero([bool(f.key) for f in forms]).astype(np.int32)
-        self.by_key = HashLookup(self._forms.strings("key"), [forms[i].key for i in keyed.tolist()], keyed)
+        self.by_key = HashLookup(self._forms.strings("key").__getitem__, [forms[i].key for i in keyed.tolist()], keyed)
         fuzzy = (np.frombuffer(self._flags, dtype=np.uint8) & _EXACT_ONLY) == 0
         skel = np.flatnonzero(np.asarray([bool(f.skeleton) for f in forms], dtype=bool) & fuzzy).astype(np.int32)
-        self.by_skeleton = HashLookup(self._forms.strings("skeleton"), [forms[i].skeleton for i in skel.tolist()], skel)
+        self.by_skeleton = HashLookup(self._forms.strings("skeleton").__getitem__,
+                                      [forms[i].skeleton for i in skel.tolist()], skel)
         # Names of several words by their words run together: `Santo Tomé` meets
         # `SantoTomé`, and pinyin syllables (`bei jing`) meet `Beijing`.
         multi = np.flatnonzero(np.asarray([len(f.tokens) > 1 for f in forms], dtype=bool) & fuzzy).astype(np.int32)
-        self.by_joined = HashLookup(_JoinedTokens(self._forms), ["".join(forms[i].tokens) for i in multi.tolist()],
+        tokens = self._forms.columns["tokens"]
+        self.by_joined = HashLookup(lambda i: "".join(tokens[i]), ["".join(forms[i].tokens) for i in multi.tolist()],
                                     multi)
         # ... and with their particles, where a name has any (ديرالزور meets دير الزور).
         with_particles = [i for i in multi.tolist() if len(forms[i].norm.split()) > len(forms[i].tokens)]
-        self.by_joined_words = HashLookup(_JoinedTokens(self._forms, particles=True),
+        self.by_joined_words = HashLookup(lambda i: joined_words(self._forms[i]),
                                           [joined_words(forms[i]) for i in with_particles],
                                           np.asarray(with_particles, dtype=np.int32))
 

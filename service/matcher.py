@@ -184,6 +184,17 @@ def _closest_spelling(forms: NameForms, tied: list[Candidate]) -> Candidate | No
     return winner if first - second >= SPELLING_LEAD and winner is tied[0] else None
 
 
+def _equal_keys(query: NameForms, name: NameForms) -> tuple[str, str] | None:
+    """The two keys a phonetic match compared: the phonetic keys, or the words run
+    together (a one-word query also against the name's words with their particles)."""
+    if query.key and name.key == query.key:
+        return query.key, name.key
+    if query.tokens and ((joined := "".join(query.tokens)) == "".join(name.tokens)
+                         or (len(query.tokens) == 1 and joined == joined_words(name))):
+        return joined, joined
+    return None
+
+
 def _script_trust(a: NameForms, b: NameForms) -> float:
     """How far a likeness of romanizations from two scripts can be trusted."""
     return LOSSY_SCRIPT_TRUST if a.script != b.script and (a.lossy or b.lossy) else 1.0
@@ -244,11 +255,11 @@ class Matcher:
             return []
         found: dict[int, Candidate] = {}
         acronym = is_acronym_like(text, forms)
+        query_words = self._query_words(forms)
         for i in self.index.lookup(forms, norm_only=acronym):
-            self._keep(found, self._score_exact(text, forms, self.index.entries[i]))
+            self._keep(found, self._score_exact(text, forms, self.index.entries[i], query_words))
         exact = any(c.score >= 1.0 and (type is None or c.entity.type == type) for c in found.values())
         if forms.tokens and not acronym and (alternatives or not exact):
-            query_words = self._query_words(forms)
             for i in self._fuzzy_shortlist(forms, memo):
                 entry = self.index.entries[i]
                 if entry.entity.id not in found or found[entry.entity.id].score < PHONETIC_SCORE:
@@ -266,20 +277,18 @@ class Matcher:
         """The names whose words best cover the query's (words.py), for full scoring."""
         return self.index.words.shortlist(forms, RESCORE, memo).tolist()
 
-    def _score_exact(self, text: str, forms: NameForms, entry: Entry) -> Candidate | None:
+    def _score_exact(self, text: str, forms: NameForms, entry: Entry,
+                     query_words: list[tuple[str, str]]) -> Candidate | None:
         if entry.forms.norm == forms.norm:
             how = "exact" if entry.text.casefold() == text.strip().casefold() else "normalized"
             return Candidate(entry.entity, 1.0, entry, how, (forms.norm, entry.forms.norm))
         if entry.exact_only:
             return None
-        if forms.key and entry.forms.key == forms.key:
+        compared = _equal_keys(forms, entry.forms)
+        if compared is not None:
             score = round(PHONETIC_SCORE * _script_trust(forms, entry.forms), 4)
-            return Candidate(entry.entity, score, entry, "phonetic", (forms.key, entry.forms.key))
-        if forms.tokens and ((joined := "".join(forms.tokens)) == "".join(entry.forms.tokens)
-                             or (len(forms.tokens) == 1 and joined == joined_words(entry.forms))):
-            score = round(PHONETIC_SCORE * _script_trust(forms, entry.forms), 4)
-            return Candidate(entry.entity, score, entry, "phonetic", (joined, joined))
-        return self._score_tokens(forms, entry)
+            return Candidate(entry.entity, score, entry, "phonetic", compared)
+        return self._score_tokens(forms, entry, query_words)
 
     def _query_words(self, forms: NameForms) -> list[tuple[str, str]]:
         """The query's (phonetic, as spelled) words, rarest first: each is paired once per name."""
@@ -288,12 +297,10 @@ class Matcher:
         return sorted(spelled.items(), key=lambda pair: -idf.get(pair[0], default))
 
     def _score_tokens(self, forms: NameForms, entry: Entry,
-                      query_words: list[tuple[str, str]] | None = None) -> Candidate | None:
+                      query_words: list[tuple[str, str]]) -> Candidate | None:
         """Weighted soft token overlap, the geometric blend of both sides' coverage."""
         if entry.exact_only or not entry.forms.tokens:
             return None
-        if query_words is None:
-            query_words = self._query_words(forms)
         vowelless = forms.vowelless or entry.forms.vowelless
         idf, default = self.index.idf, self.index.max_idf
         table_words = entry.forms.tokens

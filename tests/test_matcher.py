@@ -28,6 +28,8 @@ ENTITIES = [
     {"id": "zahle", "type": "place", "name": "Zahlé"},
     {"id": "bamenda", "type": "place", "name": "Bamenda"},
     {"id": "banda-aceh", "type": "place", "name": "Banda Aceh"},
+    {"id": "george", "type": "place", "name": "George"},
+    {"id": "prince-george", "type": "place", "name": "Prince George"},   # "Prince" is dropped as a title
     {"id": "santo-tome", "type": "place", "name": "Santo Tomé"},
     {"id": "beijing", "type": "place", "name": "Beijing"},
     {"id": "canakkale", "type": "place", "name": "Çanakkale", "aliases": ["Tsanakkale"]},
@@ -65,7 +67,8 @@ RESOLVES = [
     ("Yeemn", "yemen", "fuzzy"),
     ("Thuawl", "thuwal", "fuzzy"),
     ("Zhale", "zahle", "fuzzy"),
-    ("Bmaenda", "bamenda", "fuzzy"),     # ties Banda once folded; the spelling breaks the tie
+    ("Bmaenda", "bamenda", "fuzzy"),
+    ("Georeg", "george", "fuzzy"),       # ties Prince George once folded; the spelling as typed breaks the tie
     # words run together or split apart
     ("SantoTomé", "santo-tome", "phonetic"),
     ("Bei Jing", "beijing", "phonetic"),

@@ -39,18 +39,6 @@ BROKEN = [
 ]
 
 
-@pytest.mark.parametrize("text,line,words", BROKEN, ids=[w[-1] for _, _, w in BROKEN])
-def test_broken_table_error_names_file_and_line(tmp_path, text, line, words):
-    path = tmp_path / "aliases.yaml"
-    path.write_text(text)
-    with pytest.raises(TableError) as caught:
-        load_table(path)
-    message = str(caught.value)
-    assert f"{path}:{line}:" in message
-    for word in words:
-        assert word in message
-
-
 @pytest.mark.parametrize("raw,words", [
     (b"", ["empty"]),
     (b"version: 1\nentities:\n  - id: x\n    name: \xff\xfe\n", ["not UTF-8", ":4:"]),
@@ -104,9 +92,12 @@ JSON_BROKEN = [
 ]
 
 
-@pytest.mark.parametrize("text,line,words", JSON_BROKEN, ids=[w[-1] for _, _, w in JSON_BROKEN])
-def test_broken_json_table_error_names_line(tmp_path, text, line, words):
-    path = tmp_path / "aliases.json"
+BROKEN_FILES = [("aliases.yaml", *case) for case in BROKEN] + [("aliases.json", *case) for case in JSON_BROKEN]
+
+
+@pytest.mark.parametrize("name,text,line,words", BROKEN_FILES, ids=[f"{n}: {w[-1]}" for n, _, _, w in BROKEN_FILES])
+def test_broken_table_error_names_file_and_line(tmp_path, name, text, line, words):
+    path = tmp_path / name
     path.write_text(text)
     with pytest.raises(TableError) as caught:
         load_table(path)
