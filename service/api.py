@@ -12,7 +12,7 @@ from .logs import log_resolutions
 from .matcher import Candidate, Resolution, name_at
 from .metrics import observe_resolutions
 from .store import Snapshot, TableStore
-from .table import Entity, FormerName
+from .table import Entity, FormerName, RepeatedKeyError, unique_keys
 
 v1 = Blueprint("v1", __name__, url_prefix="/v1")
 probes = Blueprint("probes", __name__)
@@ -119,7 +119,9 @@ def read_json() -> object:
     except UnicodeDecodeError as exc:
         raise Problem(400, "Bad Request", f"The body is not valid UTF-8 (byte {exc.start}).") from None
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+        data = json.loads(text, object_pairs_hook=unique_keys, parse_constant=_no_constants)
+    except RepeatedKeyError as exc:
+        raise Problem(400, "Bad Request", f"The body repeats the key {exc.key!r}.") from None
     except _JSONRuleBroken as exc:
         raise Problem(400, "Bad Request", str(exc)) from None
     except (ValueError, RecursionError) as exc:
@@ -132,15 +134,6 @@ def read_json() -> object:
 
 class _JSONRuleBroken(ValueError):
     pass
-
-
-def _no_duplicates(pairs):
-    result = {}
-    for key, value in pairs:
-        if key in result:
-            raise _JSONRuleBroken(f"The body repeats the key {key!r}.")
-        result[key] = value
-    return result
 
 
 def _no_constants(name):

@@ -139,7 +139,7 @@ def parse_table_bytes(raw: bytes, *, source: str = "<memory>", lines: bool = Fal
     json_errors = None
     if not lines and text.lstrip().startswith("{"):
         try:
-            return parse_table(json.loads(text, object_pairs_hook=_unique_keys), source=source, sha256=sha256)
+            return parse_table(json.loads(text, object_pairs_hook=unique_keys), source=source, sha256=sha256)
         except TableError as exc:
             json_errors = exc  # valid JSON, invalid table: YAML will name the lines
         except (ValueError, RecursionError):
@@ -155,11 +155,21 @@ def parse_table_bytes(raw: bytes, *, source: str = "<memory>", lines: bool = Fal
     return parse_table(data, source=source, sha256=sha256)
 
 
-def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
-    """A JSON object as a dict; a duplicated key is an error, as in YAML tables."""
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise ValueError("duplicate key")
+class RepeatedKeyError(ValueError):
+    """A JSON object that repeats a key: JSON parsers would keep the last one silently."""
+
+    def __init__(self, key: str):
+        super().__init__(f"repeats the key {key!r}")
+        self.key = key
+
+
+def unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """`object_pairs_hook` for json.loads: a repeated key is an error, for tables and request bodies alike."""
+    result: dict = {}
+    for key, value in pairs:
+        if key in result:
+            raise RepeatedKeyError(key)
+        result[key] = value
     return result
 
 
