@@ -29,7 +29,8 @@ def create_app(config: Settings | Mapping[str, str] | None = None) -> Flask:
     app.json = OrjsonProvider(app)
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, JSON_SORT_KEYS=False)
     store = TableStore(settings.table_file, threshold=settings.match_threshold,
-                       margin=settings.ambiguity_margin, max_bytes=settings.max_table_bytes)
+                       margin=settings.ambiguity_margin, max_bytes=settings.max_table_bytes,
+                       cache_size=settings.answer_cache_size)
     metrics.init_app(app, store)  # before the first load, so that load is counted
     store.reload(force=True)
     app.extensions.update(alias_settings=settings, alias_store=store, alias_models=build_models(settings))

@@ -81,7 +81,8 @@ def status():
         table = current.table
         body["table"] = {"path": table.source, "sha256": table.sha256, "version": table.version,
                          "entities": len(table.entities), "aliases": current.matcher.index.alias_count,
-                         "loaded_at": current.loaded_at.isoformat()}
+                         "loaded_at": current.loaded_at.isoformat(),
+                         "answer_cache": current.matcher.answers.stats()}
     return jsonify(body)
 
 

@@ -45,6 +45,9 @@ class Settings:
     max_limit: int = 50
     # Largest table file accepted on load or reload, in bytes.
     max_table_bytes: int = 256 * 1024 * 1024
+    # Answers each worker remembers (least recently used go first); 0 turns the cache off.
+    # A reload starts with an empty cache, so no answer outlives its table.
+    answer_cache_size: int = 10_000
     # Seconds between checks of the table file for changes; 0 turns polling off.
     reload_interval: float = 2.0
     # Python logging level name.
@@ -80,6 +83,8 @@ class Settings:
                      "max_limit", "max_table_bytes", "web_concurrency", "port"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name.upper()} must be at least 1, got {getattr(self, name)}")
+        if self.answer_cache_size < 0:
+            raise ConfigError(f"ANSWER_CACHE_SIZE must not be negative, got {self.answer_cache_size}")
         if self.reload_interval < 0:
             raise ConfigError(f"RELOAD_INTERVAL must not be negative, got {self.reload_interval}")
 

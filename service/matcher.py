@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Hamming
 
+from .answer_cache import AnswerCache
 from .dates import within
 from .index import AliasIndex, Entry, is_acronym_like, joined_words
 from .normalize import NameForms, content_words, name_forms, skeleton
@@ -72,6 +73,7 @@ class Resolution:
     reason: str | None          # why match is null: no_candidates | below_threshold | ambiguous
     candidates: tuple[Candidate, ...]
     as_of: dt.date | None = None
+    cached: bool = False        # answered from the Matcher's answer cache (counted in metrics, not shown)
 
 
 def name_at(entity: Entity, day: dt.date) -> str:
@@ -203,11 +205,13 @@ def _script_trust(a: NameForms, b: NameForms) -> float:
 class Matcher:
     """Resolve names against one table; immutable once built."""
 
-    def __init__(self, table: AliasTable, *, threshold: float = 0.8, margin: float = 0.05):
+    def __init__(self, table: AliasTable, *, threshold: float = 0.8, margin: float = 0.05, cache_size: int = 0):
         self.table = table
         self.index = AliasIndex(table)
         self.threshold = threshold
         self.margin = margin
+        # Off by default, so benchmarks and tests measure the matcher; the service turns it on.
+        self.answers: AnswerCache[Resolution] = AnswerCache(cache_size)
 
     def resolve(self, name: str, *, type: str | None = None, as_of: dt.date | None = None,
                 limit: int = 5, alternatives: bool = False) -> Resolution:
@@ -217,7 +221,10 @@ class Matcher:
         alone: no merely similar name can beat it or make it ambiguous. With
         `alternatives`, similar names are scored and listed as candidates anyway.
         """
-        return self._answer((name, type, as_of, limit), name_forms(name), alternatives=alternatives)
+        query = (name, type, as_of, limit)
+        if alternatives:
+            return self._answer(query, name_forms(name), alternatives=True)
+        return self.answers.get(query) or self._remember(query, self._answer(query, name_forms(name)))
 
     def resolve_batch(self, names: list[str], *, type: str | None = None, as_of: dt.date | None = None,
                       limit: int = 5) -> list[Resolution]:
@@ -231,10 +238,17 @@ class Matcher:
         once, and each distinct word of the whole batch is looked up in the
         word index once.
         """
+        done = {query: self.answers.get(query) for query in dict.fromkeys(queries)}
+        fresh = [query for query, answer in done.items() if answer is None]
         memo: dict = {}
-        forms = {name: name_forms(name) for name in dict.fromkeys(q[0] for q in queries)}
-        done = {query: self._answer(query, forms[query[0]], memo=memo) for query in dict.fromkeys(queries)}
+        forms = {name: name_forms(name) for name in dict.fromkeys(q[0] for q in fresh)}
+        for query in fresh:
+            done[query] = self._remember(query, self._answer(query, forms[query[0]], memo=memo))
         return [done[query] for query in queries]
+
+    def _remember(self, query: tuple, answer: Resolution) -> Resolution:
+        self.answers.put(query, replace(answer, cached=True))
+        return answer
 
     def _answer(self, query: tuple, forms: NameForms, *, memo: dict | None = None,
                 alternatives: bool = False) -> Resolution:

@@ -46,12 +46,24 @@ class Metrics:
         self.outcomes = Counter("alias_resolve_outcomes", "Resolved queries by outcome.", ("outcome",), registry=r)
         self.match_kinds = Counter("alias_match_kinds", "Matched queries by how they matched.", ("how",),
                                    registry=r)
+        self.cache_lookups = Counter("alias_answer_cache_lookups", "Resolved queries by whether the answer "
+                                     "cache had them (hit) or they were worked out (miss).", ("result",), registry=r)
         self.batch_sizes = Histogram("alias_batch_size", "Queries per batch request.", buckets=BATCH_BUCKETS,
                                      registry=r)
         self.reloads = Counter("alias_table_reloads", "Table load attempts, per process.", ("result",),
                                registry=r)
         if not self.multiproc_dir:
             r.register(TableCollector(store))
+        # labels() takes a lock and builds a key on every call; the children are kept
+        # for good, so each request looks them up in a plain dict instead.
+        self._children: dict[tuple, object] = {}
+
+    def _child(self, metric, *labels: str):
+        key = (metric._name, *labels)
+        child = self._children.get(key)
+        if child is None:
+            child = self._children[key] = metric.labels(*labels)
+        return child
 
     def on_reload(self, status, snapshot) -> None:
         """A store listener: count each load attempt."""
@@ -61,9 +73,11 @@ class Metrics:
         """Count outcomes (matched / ambiguous / no_match) and match kinds of answered queries."""
         outcomes = Tally("matched" if r.match else "ambiguous" if r.ambiguous else "no_match" for r in results)
         for outcome, n in outcomes.items():
-            self.outcomes.labels(outcome).inc(n)
+            self._child(self.outcomes, outcome).inc(n)
         for how, n in Tally(r.match.how for r in results if r.match).items():
-            self.match_kinds.labels(how).inc(n)
+            self._child(self.match_kinds, how).inc(n)
+        for result, n in Tally("hit" if r.cached else "miss" for r in results).items():
+            self._child(self.cache_lookups, result).inc(n)
         if batch:
             self.batch_sizes.observe(len(results))
 
@@ -109,8 +123,9 @@ def init_app(app: Flask, store: TableStore) -> Metrics:
     def _count(response):
         endpoint = request.url_rule.rule if request.url_rule else UNMATCHED
         labels = (endpoint, request.method, str(response.status_code))
-        metrics.requests.labels(*labels).inc()
-        metrics.latency.labels(*labels).observe(time.perf_counter() - g.get("metrics_started", time.perf_counter()))
+        metrics._child(metrics.requests, *labels).inc()
+        metrics._child(metrics.latency, *labels).observe(time.perf_counter() - g.get("metrics_started",
+                                                                                         time.perf_counter()))
         return response
 
     @app.teardown_request

@@ -96,6 +96,14 @@ class EntityResponse(_Response):
     sources: list[str]
 
 
+class AnswerCacheInfo(_Response):
+    """The answering worker's answer cache (ANSWER_CACHE_SIZE), emptied by each reload."""
+    capacity: int
+    size: int
+    hits: int
+    misses: int
+
+
 class TableInfo(_Response):
     path: str
     sha256: str
@@ -103,6 +111,7 @@ class TableInfo(_Response):
     entities: int
     aliases: int
     loaded_at: str
+    answer_cache: AnswerCacheInfo
 
 
 class ReloadInfo(_Response):

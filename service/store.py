@@ -74,10 +74,11 @@ class _Unreadable(Exception):
 class TableStore:
     """Holds the current snapshot and reloads it when the file changes."""
 
-    def __init__(self, path: Path, *, threshold: float, margin: float, max_bytes: int,
+    def __init__(self, path: Path, *, threshold: float, margin: float, max_bytes: int, cache_size: int = 0,
                  listeners: list[Callable[[ReloadStatus, Snapshot | None], None]] | None = None):
         self.path = Path(path)
         self.threshold, self.margin, self.max_bytes = threshold, margin, max_bytes
+        self.cache_size = cache_size
         self.current: Snapshot | None = None
         self.last_reload: ReloadStatus | None = None
         self.listeners = list(listeners or [])
@@ -141,7 +142,8 @@ class TableStore:
         """Parse, validate and index off to the side; swap in only a fully built snapshot."""
         try:
             table = parse_table_bytes(raw, source=str(self.path))
-            snapshot = Snapshot(table, Matcher(table, threshold=self.threshold, margin=self.margin), _now())
+            snapshot = Snapshot(table, Matcher(table, threshold=self.threshold, margin=self.margin,
+                                                  cache_size=self.cache_size), _now())
         except TableError as exc:
             return self._report(ReloadStatus(False, _now(), sha[:12], str(exc),
                                              tuple(map(str, exc.findings))), None)

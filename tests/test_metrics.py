@@ -41,6 +41,9 @@ def test_counts_in_one_process(client):
         assert sample(text, "alias_resolve_outcomes_total", outcome=outcome) == count
     assert sample(text, "alias_batch_size_count") == len(BATCHES)
     assert sample(text, "alias_batch_size_sum") == sum(BATCHES)
+    # The batches repeat (name, limit) pairs: 7 of the 21 queries are answered from the cache.
+    assert sample(text, "alias_answer_cache_lookups_total", result="hit") == 7
+    assert sample(text, "alias_answer_cache_lookups_total", result="miss") == 14
     assert sample(text, "alias_table_entities") == 10
     assert sample(text, "alias_table_reloads_total", result="success") == 1
 
