@@ -13,6 +13,8 @@ import sys
 import time
 import uuid
 
+import orjson
+
 from flask import Flask, g, request
 
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
@@ -36,7 +38,13 @@ class JsonFormatter(logging.Formatter):
         body.update((k, v) for k, v in vars(record).items() if k not in _STANDARD)
         if record.exc_info:
             body["exc"] = self.formatException(record.exc_info)
-        return json.dumps(body, default=str)
+        try:  # orjson first: a line per request is worth the fast path
+            line = orjson.dumps(body, default=str).decode()
+            if line.isascii():
+                return line
+        except TypeError:  # a lone surrogate, which only the stdlib escapes
+            pass
+        return json.dumps(body, default=str, separators=(",", ":"))
 
 
 class _StderrHandler(logging.StreamHandler):
