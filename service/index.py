@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -31,6 +31,10 @@ KINDS = ("name", "alias", "former_name", "former_alias")
 # many entities share ("Republic", "Governorate", "al-Sham") weigh little next
 # to the distinctive one (tuned on the accuracy benchmark: 1.5 beat 1 and 2).
 IDF_POWER = 1.5
+# A word shared by at least this many entities of one type may be common within
+# that type ("Republic" among countries, "Brigade" among armed groups) though
+# rare in the whole table; then it weighs as little as it says within the type.
+TYPE_COMMON_MIN = 5
 # Tables up to this many entries keep ready-made Entry objects: a few MB
 # that save building ~40 entries per query; larger ones build them on demand.
 MATERIALIZE_BELOW = 100_000
@@ -182,6 +186,18 @@ class Entry:
         return self.text
 
 
+class TypeWeights(dict):
+    """One type's lower weights for its common words, the table's weights for every other word."""
+
+    def __init__(self, common: dict[str, float], table: dict[str, float]):
+        super().__init__(common)
+        self._table = table
+
+    def get(self, word: str, default: float | None = None) -> float | None:
+        value = dict.get(self, word)
+        return value if value is not None else self._table.get(word, default)
+
+
 class AliasIndex:
     """Lookup structures over every name in a table."""
 
@@ -189,6 +205,7 @@ class AliasIndex:
         self.table = table
         entity_rows, kinds, formers, texts, forms = [], [], [], [], []
         token_entities: Counter = Counter()
+        type_entities: dict[str, Counter] = {}
         known: dict[str, NameForms] = {}   # place names repeat across a gazetteer
         for row, entity in enumerate(table.entities):
             tokens = set()
@@ -203,17 +220,33 @@ class AliasIndex:
                 forms.append(f)
                 tokens.update(f.tokens)
             token_entities.update(tokens)
+            type_entities.setdefault(entity.type, Counter()).update(tokens)
         del known
         n = max(len(table.entities), 1)
         # Inverse entity frequency: a token many entities share says little.
         self.idf = {t: math.log(1 + n / df) ** IDF_POWER for t, df in token_entities.items()}
         self.max_idf = math.log(1 + n) ** IDF_POWER
+        self._type_weights = self._weights_by_type(type_entities, Counter(e.type for e in table.entities))
         self._store_entries(entity_rows, kinds, formers, texts, forms)
         self._build_lookups(forms)
         self.words = WordIndex(forms, (np.frombuffer(self._flags, dtype=np.uint8) & _EXACT_ONLY) == 0, self.idf)
         self.entries = _Entries(self)
         if self.alias_count < MATERIALIZE_BELOW:
             self.entries = [self.entry(i) for i in range(self.alias_count)]
+
+    def weights(self, type_: str) -> Mapping[str, float]:
+        """Word weights for comparing with names of one entity type (see TYPE_COMMON_MIN)."""
+        return self._type_weights.get(type_, self.idf)
+
+    def _weights_by_type(self, type_entities: dict[str, Counter], sizes: Counter) -> dict[str, "TypeWeights"]:
+        """Per entity type with common words: those words' weights among its entities, over the table's."""
+        weights = {}
+        for type_, counts in type_entities.items():
+            common = {t: w for t, df in counts.items() if df >= TYPE_COMMON_MIN
+                      and (w := math.log(1 + sizes[type_] / df) ** IDF_POWER) < self.idf[t]}
+            if common:
+                weights[type_] = TypeWeights(common, self.idf)
+        return weights
 
     def _store_entries(self, entity_rows, kinds, formers, texts, forms) -> None:
         # array.array, not numpy: entries are read one at a time, and a numpy scalar read is slow.

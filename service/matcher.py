@@ -316,7 +316,7 @@ class Matcher:
         if entry.exact_only or not entry.forms.tokens:
             return None
         vowelless = forms.vowelless or entry.forms.vowelless
-        idf, default = self.index.idf, self.index.max_idf
+        idf, default = self.index.weights(entry.entity.type), self.index.max_idf
         table_words = entry.forms.tokens
         table_spelled = None
         lone = len(forms.tokens) == 1

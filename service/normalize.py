@@ -26,6 +26,9 @@ from . import transliteration as tr
 _LATIN_SPECIALS = re.compile("|".join(map(re.escape, tr.LATIN_BEFORE_ASCII)))
 _ARABIC_WORD = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+")
 _HEBREW_WORD = re.compile(r"[\u0590-\u05FF\uFB1D-\uFB4F]+")
+_HAN_RUN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+")
+_HAN_PARTS = re.compile("|".join(sorted(tr.HAN_DESIGNATORS, key=len, reverse=True))
+                        + f"|(?<=[\u3400-\u9FFF\uF900-\uFAFF]{{2}})[{tr.HAN_PLACE_SUFFIXES}]$")
 # Greek ντ is d at the start of a word but nd inside one (Λουντ = Lund, Όραντζ = Orange).
 _GREEK_MEDIAL_NT = re.compile(r"(?<=[\u0370-\u03FF\u1F00-\u1FFF])ντ")
 _APOSTROPHES = str.maketrans("", "", "'`")
@@ -60,6 +63,7 @@ def _to_ascii(text: str) -> str:
     # Scripts without written short vowels get our own romanization.
     text = _ARABIC_WORD.sub(lambda m: " " + _romanize_arabic(m.group(0)) + " ", text)
     text = _HEBREW_WORD.sub(lambda m: " " + _romanize_hebrew(m.group(0)) + " ", text)
+    text = _HAN_RUN.sub(lambda m: " " + _romanize_han(m.group(0)) + " ", text)
     # Strip accents and stacked combining marks, then everything else to ASCII.
     text = unicodedata.normalize("NFKD", text).translate(_COMBINING)
     return unidecode(text)
@@ -146,6 +150,16 @@ def _romanize_hebrew(word: str) -> str:
         elif not unicodedata.combining(ch):
             out.append(ch)
     return "".join(out)
+
+
+def _romanize_han(run: str) -> str:
+    """A run of Han characters as one pinyin word, designators and place suffixes apart.
+
+    >>> _romanize_han("北京"), _romanize_han("亚美尼亚共和国"), _romanize_han("阿尔托纳区")
+    ('BeiJing', 'YaMeiNiYa GongHeGuo', 'AErTuoNa Qu')
+    """
+    run = _HAN_PARTS.sub(lambda m: " " + m.group(0) + " ", run)
+    return " ".join(unidecode(part).replace(" ", "") for part in run.split())
 
 
 def _next_is(word: str, i: int, letters) -> bool:

@@ -120,3 +120,19 @@ SKELETON_FOLD = str.maketrans({
     "a": None, "e": None, "i": None, "o": None, "u": None, "y": None,
     "v": "b", "w": "b", "p": "b", "f": "b", "g": "j", "z": "s", "q": "k", "c": "k",
 })
+
+# Chinese (and Japanese kanji) writes a name without spaces, and unidecode
+# writes each character as its own pinyin syllable: 亚美尼亚 would be four
+# common words (ya mei ni ya) instead of one name. A run of Han characters is
+# therefore one word, except for these designators of states, regions and
+# places, which become words of their own so that 亚美尼亚共和国 (Republic of
+# Armenia) still has 亚美尼亚 as a word. Simplified, traditional and Japanese
+# forms; longest first is applied by the normalizer.
+HAN_DESIGNATORS = (
+    "共和国 共和國 王国 王國 联邦 聯邦 連邦 人民 民主 社会主义 社會主義 伊斯兰 伊斯蘭 "
+    "合众国 合衆国 合眾國 大公国 大公國 公国 公國 酋长国 酋長國 联合 聯合 自由 多民族 "
+    "特别行政区 特別行政區 特別行政区 自治区 自治區 群岛 群島 羣島 诸岛 諸島".split()
+)
+# ... and one-character suffixes of place names (city, district, county, town),
+# split off only after a name of two or more characters.
+HAN_PLACE_SUFFIXES = "市区區县縣镇鎮"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from service import index
 from service.matcher import Matcher
 from service.table import parse_table
 
@@ -72,7 +73,7 @@ RESOLVES = [
     # words run together or split apart
     ("SantoTomé", "santo-tome", "phonetic"),
     ("Bei Jing", "beijing", "phonetic"),
-    ("北京", "beijing", "phonetic"),      # unidecode's pinyin: one word per syllable
+    ("北京", "beijing", "normalized"),    # a run of Han characters is one pinyin word
     # a place qualified by its country after a comma, in any script's comma
     ("Qamishli, Syria", "qamishli", "exact"),
     ("القامشلي، سوريا", "qamishli", "fuzzy"),
@@ -134,3 +135,21 @@ def test_batch_equals_single_resolves(matcher):
 def test_type_filter(matcher):
     assert matcher.resolve("Hama", type="person").match is None
     assert matcher.resolve("Hama", type="place").match.id == "hama"
+
+
+# A gazetteer-like table: "Kingdom" and "of" are common among its countries but rare in the whole table.
+KINGDOMS = ["Aland", "Borduria", "Carpania", "Drusia", "Elbonia", "Florin"]
+GAZETTEER = ([{"id": "bhutan", "type": "country", "name": "Bhutan"}]
+             + [{"id": k.lower(), "type": "country", "name": k, "aliases": [f"Kingdom of {k}"]} for k in KINGDOMS]
+             + [{"id": f"town-{i}", "type": "place", "name": f"Town{i:03d}"} for i in range(60)])
+
+
+@pytest.mark.parametrize("type_common_min, matches", [(index.TYPE_COMMON_MIN, True), (10 ** 6, False)])
+def test_words_common_within_a_type_weigh_little(monkeypatch, type_common_min, matches):
+    """"Kingdom of Bhutan" is Bhutan: among countries "Kingdom of" says little (off: the table-wide weight)."""
+    monkeypatch.setattr(index, "TYPE_COMMON_MIN", type_common_min)
+    matcher = Matcher(parse_table({"version": 1, "entities": GAZETTEER}))
+    result = matcher.resolve("Kingdom of Bhutan")
+    assert (result.match is not None and result.match.id == "bhutan") is matches
+    # The words weigh little only against their own type: no town is a kingdom.
+    assert matcher.resolve("Kingdom of Town007").match is None

@@ -29,6 +29,13 @@ NORMALIZED = [
     ("al\u200b-Julani\u200f", "al julani"),  # zero-width and bidi marks vanish
     ("a\u0301\u0301\u0301b", "ab"),          # stacked combining marks
     ("Deir ez–Zor", "deir ez zor"),          # any dash separates
+    ("北京", "beijing"),                     # a run of Han characters is one word
+    ("習近平", "xijinping"),
+    ("亚美尼亚共和国", "yameiniya gongheguo"),  # ... designators stand apart
+    ("中華人民共和國", "zhonghua renmin gongheguo"),
+    ("阿尔托纳区", "aertuona qu"),            # ... and so does a place suffix after two characters
+    ("城市", "chengshi"),                     # ... but not a name's own second character
+    ("マカオ・中国特別行政区", "makao zhongguo tebiexingzhengqu"),  # kana and Han are separate words
 ]
 
 
