@@ -26,6 +26,7 @@ from . import transliteration as tr
 _LATIN_SPECIALS = re.compile("|".join(map(re.escape, tr.LATIN_BEFORE_ASCII)))
 _ARABIC_WORD = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+")
 _HEBREW_WORD = re.compile(r"[\u0590-\u05FF\uFB1D-\uFB4F]+")
+_KANA_RUN = re.compile(r"[\u3041-\u30FA]+")
 _HAN_RUN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+")
 _HAN_PARTS = re.compile("|".join(sorted(tr.HAN_DESIGNATORS, key=len, reverse=True))
                         + f"|(?<=[\u3400-\u9FFF\uF900-\uFAFF]{{2}})[{tr.HAN_PLACE_SUFFIXES}]$")
@@ -63,6 +64,7 @@ def _to_ascii(text: str) -> str:
     # Scripts without written short vowels get our own romanization.
     text = _ARABIC_WORD.sub(lambda m: " " + _romanize_arabic(m.group(0)) + " ", text)
     text = _HEBREW_WORD.sub(lambda m: " " + _romanize_hebrew(m.group(0)) + " ", text)
+    text = _KANA_RUN.sub(lambda m: " " + _romanize_kana(m.group(0)) + " ", text)
     text = _HAN_RUN.sub(lambda m: " " + _romanize_han(m.group(0)) + " ", text)
     # Strip accents and stacked combining marks, then everything else to ASCII.
     text = unicodedata.normalize("NFKD", text).translate(_COMBINING)
@@ -160,6 +162,28 @@ def _romanize_han(run: str) -> str:
     """
     run = _HAN_PARTS.sub(lambda m: " " + m.group(0) + " ", run)
     return " ".join(unidecode(part).replace(" ", "") for part in run.split())
+
+
+def _romanize_kana(run: str) -> str:
+    """Romanize a run of kana (composed, so voiced marks stay: ゴ is go, not ko).
+
+    >>> [normalize(w) for w in ("ベルファスト", "ピテシュティ", "ウィーン", "ゴーダ", "イェーテボリ")]
+    ['berufasuto', 'piteshuti', 'win', 'goda', 'yetebori']
+    """
+    out: list[str] = []
+    for ch in run:
+        if ch in tr.KANA_SILENT:
+            continue
+        latin = tr.KANA_HEPBURN.get(ch) or unidecode(ch)
+        if out and ch in tr.KANA_SMALL_Y and out[-1].endswith("i"):
+            stem = out[-1][:-1]   # キ+ャ: k+ya; シ+ャ: sh+a
+            out[-1] = stem + (latin[1:] if stem.endswith(("sh", "ch", "j")) else latin)
+        elif out and ch in tr.KANA_SMALL_VOWELS and out[-1][-1] in "aiueo":
+            stem = out[-1][:-1] or {"u": "w", "i": "y"}.get(out[-1], "")  # フ+ァ: f+a; ウ+ィ: w+i
+            out[-1] = stem + latin
+        else:
+            out.append(latin)
+    return "".join(out)
 
 
 def _next_is(word: str, i: int, letters) -> bool:

@@ -136,3 +136,12 @@ HAN_DESIGNATORS = (
 # ... and one-character suffixes of place names (city, district, county, town),
 # split off only after a name of two or more characters.
 HAN_PLACE_SUFFIXES = "市区區县縣镇鎮"
+
+# Kana, read as Hepburn romaji: unidecode reads each kana alone, so シュ would
+# be shiyu rather than shu and ファ fua rather than fa. The small kana that
+# modify the kana before them:
+KANA_SMALL_Y = frozenset("ャュョゃゅょ")      # palatal: キャ kya, シャ sha
+KANA_SMALL_VOWELS = frozenset("ァィゥェォぁぃぅぇぉ")  # foreign sounds: ファ fa, ティ ti, ウィ wi
+KANA_SILENT = frozenset("ッっゝゞヽヾ")       # the geminating small tsu, iteration marks
+# Where unidecode's reading is not Hepburn's (hu, zi, di, du).
+KANA_HEPBURN = {"フ": "fu", "ふ": "fu", "ジ": "ji", "じ": "ji", "ヂ": "ji", "ぢ": "ji", "ヅ": "zu", "づ": "zu"}

@@ -36,6 +36,11 @@ NORMALIZED = [
     ("阿尔托纳区", "aertuona qu"),            # ... and so does a place suffix after two characters
     ("城市", "chengshi"),                     # ... but not a name's own second character
     ("マカオ・中国特別行政区", "makao zhongguo tebiexingzhengqu"),  # kana and Han are separate words
+    ("ゴーダ", "goda"),                       # kana keep their voiced marks (not koda)
+    ("ベルファスト", "berufasuto"),           # small kana modify the kana before: fa, not fua...
+    ("シャルルロワ", "sharururowa"),          # ... sha, not shiya
+    ("ジョージア", "jojia"),                  # Hepburn j, not z
+    ("ウィーン", "win"),
 ]
 
 
