@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA, Hamming
 
 from .answer_cache import AnswerCache
 from .dates import within
-from .index import AliasIndex, Entry, is_acronym_like, joined_words
+from .index import AliasIndex, Entry, TypeWeights, is_acronym_like, joined_words
 from .normalize import NameForms, content_words, name_forms, skeleton
 from .table import AliasTable, Entity
 
@@ -317,6 +317,8 @@ class Matcher:
             return None
         vowelless = forms.vowelless or entry.forms.vowelless
         idf, default = self.index.weights(entry.entity.type), self.index.max_idf
+        common = idf if isinstance(idf, TypeWeights) else ()   # the words common within this type
+        distinctive = False
         table_words = entry.forms.tokens
         table_spelled = None
         lone = len(forms.tokens) == 1
@@ -341,13 +343,14 @@ class Matcher:
             if best >= WORD_THRESHOLD:
                 used[best_j] = True
                 weight = idf.get(table_words[best_j], default)
+                distinctive |= table_words[best_j] not in common
                 matched += weight * weight * best
                 via_skeleton |= best in (SKELETON_SIMILARITY, SHORT_SKELETON_SIMILARITY)
             else:
                 weight = idf.get(word, default) * (INITIAL_WEIGHT if len(word) == 1 else 1.0)
             query_total += weight * weight
         table_total = sum(idf.get(w, default) ** 2 for w in table_words)
-        if not matched:
+        if not distinctive:  # only words common within the type ("Republic of"): nothing names the entity
             return None
         score = (matched / query_total) ** QUERY_SHARE * (matched / table_total) ** (1 - QUERY_SHARE)
         score = min(score, PHONETIC_SCORE - 0.01) * _script_trust(forms, entry.forms)

@@ -131,7 +131,7 @@ SKELETON_FOLD = str.maketrans({
 HAN_DESIGNATORS = (
     "共和国 共和國 王国 王國 联邦 聯邦 連邦 人民 民主 社会主义 社會主義 伊斯兰 伊斯蘭 "
     "合众国 合衆国 合眾國 大公国 大公國 公国 公國 酋长国 酋長國 联合 聯合 自由 多民族 "
-    "特别行政区 特別行政區 特別行政区 自治区 自治區 群岛 群島 羣島 诸岛 諸島".split()
+    "特别行政区 特別行政區 特別行政区 自治区 自治區 群岛 群島 羣島 诸岛 諸島 独立国 獨立國".split()
 )
 # ... and one-character suffixes of place names (city, district, county, town),
 # split off only after a name of two or more characters.

@@ -139,8 +139,10 @@ def test_type_filter(matcher):
 
 # A gazetteer-like table: "Kingdom" and "of" are common among its countries but rare in the whole table.
 KINGDOMS = ["Aland", "Borduria", "Carpania", "Drusia", "Elbonia", "Florin"]
-GAZETTEER = ([{"id": "bhutan", "type": "country", "name": "Bhutan"}]
-             + [{"id": k.lower(), "type": "country", "name": k, "aliases": [f"Kingdom of {k}"]} for k in KINGDOMS]
+GAZETTEER = ([{"id": "bhutan", "type": "country", "name": "Bhutan"},
+              {"id": "uk", "type": "country", "name": "United Kingdom"}]
+             + [{"id": k.lower(), "type": "country", "name": k, "aliases": [f"Kingdom of {k}", f"United {k}"]}
+                for k in KINGDOMS]
              + [{"id": f"town-{i}", "type": "place", "name": f"Town{i:03d}"} for i in range(60)])
 
 
@@ -153,3 +155,10 @@ def test_words_common_within_a_type_weigh_little(monkeypatch, type_common_min, m
     assert (result.match is not None and result.match.id == "bhutan") is matches
     # The words weigh little only against their own type: no town is a kingdom.
     assert matcher.resolve("Kingdom of Town007").match is None
+
+
+def test_words_common_within_a_type_never_match_alone():
+    """"Kingdom" names no country, though "United Kingdom" is made of nothing but such words."""
+    matcher = Matcher(parse_table({"version": 1, "entities": GAZETTEER}))
+    assert matcher.resolve("Kingdom").match is None
+    assert matcher.resolve("United Kingdom").match.id == "uk"
