@@ -21,13 +21,15 @@ from .answer_cache import AnswerCache
 from .dates import within
 from .index import AliasIndex, Entry, TypeWeights, is_acronym_like, joined_words
 from .normalize import NameForms, content_words, name_forms, skeleton
+from .transliteration import PARTICLES
 from .table import AliasTable, Entity
 
 PHONETIC_SCORE = 0.97
 SKELETON_SIMILARITY = 0.9   # two words with the same consonants (4 or more), one side vowelless
 SHORT_SKELETON_SIMILARITY = 0.85  # the same with 3 consonants; 2 say too little to count
 WORD_THRESHOLD = 0.75       # below this, two words do not correspond at all
-SHORT_WORD = 3              # words this short must be equal to correspond
+SHORT_WORD = 3              # words this short must be equal to correspond...
+SHORT_TYPO_SIMILARITY = 0.8  # ... unless the query's word is unknown to the table (see _score_tokens)
 # A one-word query has no other words to back it up, and one edit in a short
 # word is another word as often as a typo (Hama/Hamas, Mosul/Moscou): there,
 # the shorter the word, the closer a fuzzy pair must be.
@@ -106,6 +108,19 @@ def word_similarity(a: str, b: str, vowelless: bool, lone: bool = False) -> floa
     if vowelless and len(sk := skeleton(a)) >= (4 if lone else 3) and sk == skeleton(b):
         score = max(score, SKELETON_SIMILARITY if len(sk) >= 4 else SHORT_SKELETON_SIMILARITY)
     return score
+
+
+def _one_edit_away(word: str, others, used) -> int:
+    """The index of the first unused short word one edit from `word`, or -1."""
+    for j, other in enumerate(others):
+        if (j >= len(used) or not used[j]) and len(other) <= SHORT_WORD + 1 and \
+                OSA.distance(word, other, score_cutoff=2) <= 1:
+            return j
+    return -1
+
+
+def _particles(norm: str) -> list[str]:
+    return [w for w in norm.split() if w in PARTICLES]
 
 
 _HOW_ORDER = {"exact": 4, "normalized": 3, "phonetic": 2, "skeleton": 1, "fuzzy": 0}
@@ -336,6 +351,15 @@ class Matcher:
                 for j, other in enumerate(table_spelled):
                     if not used[j] and (s := word_similarity(spelled, other, vowelless, lone)) > best:
                         best, best_j = s, j
+            if best < WORD_THRESHOLD and not lone and len(word) <= SHORT_WORD and word not in self.index.idf:
+                # A short word the table has never seen, in a longer name: a typo of the name's
+                # short word (Yad Rappenau) or of a particle it drops (Lca Vista), not a new word.
+                best_j = _one_edit_away(word, table_words, used)
+                if best_j < 0:
+                    if _one_edit_away(word, _particles(entry.forms.norm), []) >= 0:
+                        continue
+                else:
+                    best = SHORT_TYPO_SIMILARITY
             if lone and not vowelless and WORD_THRESHOLD <= best < 1.0:
                 table_spelled = table_spelled or content_words(entry.forms.norm)
                 if _typed_too_far(spelled, table_spelled[best_j]):

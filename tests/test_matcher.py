@@ -34,6 +34,9 @@ ENTITIES = [
     {"id": "santo-tome", "type": "place", "name": "Santo Tomé"},
     {"id": "beijing", "type": "place", "name": "Beijing"},
     {"id": "canakkale", "type": "place", "name": "Çanakkale", "aliases": ["Tsanakkale"]},
+    {"id": "bad-rappenau", "type": "place", "name": "Bad Rappenau"},
+    {"id": "la-vista", "type": "place", "name": "La Vista"},
+    {"id": "bar", "type": "place", "name": "Bar"},
 ]
 
 
@@ -70,6 +73,8 @@ RESOLVES = [
     ("Zhale", "zahle", "fuzzy"),
     ("Bmaenda", "bamenda", "fuzzy"),
     ("Georeg", "george", "fuzzy"),       # ties Prince George once folded; the spelling as typed breaks the tie
+    ("Yad Rappenau", "bad-rappenau", "fuzzy"),  # a short word the table never saw: a typo of the name's own
+    ("Lca Vista", "la-vista", "fuzzy"),         # ... or of a particle it drops
     # words run together or split apart
     ("SantoTomé", "santo-tome", "phonetic"),
     ("Bei Jing", "beijing", "phonetic"),
@@ -103,6 +108,7 @@ NEGATIVES = [
     ("Hama", "homs"),
     ("Senegal", None),           # one letter from `Tsanakkale` once folded, five as typed
     ("Nowhere, Syria", None),    # the qualifier alone never matches
+    ("Bar Rappenau", "bad-rappenau"),  # a short word the table knows is a word, not a typo
 ]
 
 
