@@ -108,10 +108,12 @@ def _romanize_arabic(word: str) -> str:
     out: list[str] = []
     for i, ch in enumerate(word):
         initial, final = i == 0, i == len(word) - 1
-        if ch in tr.ARABIC_CONSONANTS:
+        if ch in tr.ARABIC_FINAL_HEH and final and i >= 2 and out and out[-1][-1] not in "aiu":
+            out.append("a")
+        elif ch in tr.ARABIC_CONSONANTS:
             latin = tr.ARABIC_CONSONANTS[ch]
             # Adjacent consonants must not read as a digraph: ت+ح is t-h, not th.
-            if latin == "h" and out and out[-1][-1] in "tskdgzc":
+            if latin == "h" and ch != tr.ARABIC_ASPIRATE and out and out[-1][-1] in "tskdgzc":
                 latin = "hh"
             out.append(latin)
         elif ch in tr.ARABIC_ALEF:
@@ -121,8 +123,12 @@ def _romanize_arabic(word: str) -> str:
         elif ch in tr.ARABIC_YEH:
             if ch == "ى" and final:
                 out.append("a")
+            elif ch == "ے" and not initial:   # Urdu bari ye: e (تھانے Thane)
+                out.append("e")
             else:
                 out.append("y" if initial or _next_is(word, i, tr.ARABIC_ALEF) else "i")
+        elif ch == tr.ARABIC_HAMZA_YEH:
+            out.append("" if initial else "i")
         elif ch in tr.ARABIC_TEH_MARBUTA:
             out.append("a")
         elif ch in tr.ARABIC_VOWEL_MARKS:

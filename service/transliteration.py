@@ -14,10 +14,18 @@ ARABIC_CONSONANTS = {
     "م": "m", "ن": "n", "ه": "h",
     # Persian and Urdu letters
     "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ٹ": "t", "ڈ": "d",
-    "ڑ": "r", "ں": "n", "ھ": "h", "ڤ": "v",
+    "ڑ": "r", "ں": "n", "ھ": "h", "ڤ": "v", "ہ": "h",
 }
-# ʿayn and the hamza carriers are glottal sounds Latin spellings drop.
-ARABIC_SILENT = set("عءؤئ")
+# Urdu's do-chashmi he marks an aspirate, which Latin spellings write as a
+# digraph with the consonant before it (تھ th, بھ bh: Thane, Bhopal).
+ARABIC_ASPIRATE = "ھ"
+# Final he after a consonant is the vowel Latin spellings end in (Persian and
+# Urdu سوکره Sucre, سہرسہ Saharsa).
+ARABIC_FINAL_HEH = set("هہ")
+# ʿayn and the hamza carriers are glottal sounds Latin spellings drop; the
+# hamza on a yeh seat is read as the i it mostly stands for (نائلس Niles).
+ARABIC_SILENT = set("عءؤ")
+ARABIC_HAMZA_YEH = "ئ"
 ARABIC_ALEF = set("اأإآٱ")  # alef with or without hamza/madda: a long or initial vowel
 ARABIC_WAW = "و"
 ARABIC_YEH = set("يیىےې")

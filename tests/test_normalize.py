@@ -25,6 +25,9 @@ NORMALIZED = [
     ("Paraŀlel", "parallel"),        # Catalan middle-dot l
     ("الجولاني", "al julani"),
     ("סאנוק", "sanok"),              # Hebrew alef inside a foreign name is an a
+    ("تھانے", "thane"),              # Urdu do-chashmi he: an aspirate digraph (not t-h)
+    ("سوکره", "sukra"),              # Persian final he after a consonant is a vowel
+    ("نائلس", "nails"),              # hamza on a yeh seat reads as i
     ("ＨＴＳ", "hts"),                       # NFKC folds full-width letters
     ("al\u200b-Julani\u200f", "al julani"),  # zero-width and bidi marks vanish
     ("a\u0301\u0301\u0301b", "ab"),          # stacked combining marks
