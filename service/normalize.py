@@ -32,6 +32,9 @@ _HAN_PARTS = re.compile("|".join(sorted(tr.HAN_DESIGNATORS, key=len, reverse=Tru
                         + f"|(?<=[\u3400-\u9FFF\uF900-\uFAFF]{{2}})[{tr.HAN_PLACE_SUFFIXES}]$")
 # Greek ντ is d at the start of a word but nd inside one (Λουντ = Lund, Όραντζ = Orange).
 _GREEK_MEDIAL_NT = re.compile(r"(?<=[\u0370-\u03FF\u1F00-\u1FFF])ντ")
+# Foreign names written in Cyrillic and Greek: initial у before a vowel is an
+# English w (Уиндзор = Windsor), initial γι before a vowel a y (Γιορκ = York).
+_INITIAL_W_Y = re.compile(r"(?<![^\W\d_])(?:([Уу])(?=[аеиоэАЕИОЭ])|([Γγ][ιΙ])(?=[αεοουωάέόύώΑΕΟΥΩ]))")
 _APOSTROPHES = str.maketrans("", "", "'`")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _PHONETIC = [(re.compile(pattern), repl) for pattern, repl in tr.PHONETIC_RULES]
@@ -60,6 +63,7 @@ def _to_ascii(text: str) -> str:
     text = text.translate(_CONTROLS)
     # Keep sounds that plain ASCII would lose (ş→sh), drop ʿayn/hamza marks.
     text = _GREEK_MEDIAL_NT.sub("νδ", text)
+    text = _INITIAL_W_Y.sub(lambda m: "w" if m.group(1) else "y", text)
     text = _LATIN_SPECIALS.sub(lambda m: tr.LATIN_BEFORE_ASCII[m.group(0)], text)
     # Scripts without written short vowels get our own romanization.
     text = _ARABIC_WORD.sub(lambda m: " " + _romanize_arabic(m.group(0)) + " ", text)

@@ -104,6 +104,7 @@ PHONETIC_RULES = (
     (r"gh", "g"),
     (r"q|ck", "k"),
     (r"ts|tz", "s"),
+    (r"z", "s"),  # voiced or not, one letter to most spellings (Paz/Пас, Zug/Цуг)
     (r"c(?=[eiy])", "s"),
     (r"c", "k"),
     (r"x", "ks"),

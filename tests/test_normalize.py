@@ -62,6 +62,10 @@ SAME_KEY = [
     ("Deir ez-Zor", "Dayr az-Zawr", "Deir al-Zour", "دير الزور", "Дейр-эз-Зор"),
     ("Bashar al-Assad", "Bashar Assad", "Assad, Bashar", "President Bashar al-Assad", "Bachar el-Assad"),
     ("Demokratia Slovakias", "Δημοκρατία της Σλοβακίας"),   # Greek articles are particles
+    ("La Paz", "Ла-Пас"),                         # s and z are one letter to most conventions
+    ("Zug", "Цуг"),
+    ("Windsor", "Уиндзор"),                       # initial у before a vowel is a w...
+    ("York", "Γιορκ"),                            # ... initial γι before a vowel a y
 ]
 
 
