@@ -151,6 +151,23 @@ def joined_words(forms: NameForms) -> str:
     return "".join(phonetic(w) for w in forms.norm.split())
 
 
+def run_together(forms: NameForms) -> str:
+    """A name's content words written as one and folded as one word.
+
+    Romanized syllables written apart (pinyin `meng te lei`, Korean `ke li`)
+    then meet the one word they spell (蒙特雷, read `mengtelei`): folding each
+    syllable alone would treat each end as a word's end.
+
+    >>> run_together(name_forms("meng te lei")) == run_together(name_forms("蒙特雷"))
+    True
+    """
+    return phonetic("".join(content_words(forms.norm)))
+
+
+# A name of several words this short is read as syllables written apart (see run_together).
+SYLLABLE_LETTERS = 4
+
+
 class HashLookup:
     """Exact-match lookup from string to entry ids: sorted hashes, verified against each entry's string.
 
@@ -276,6 +293,10 @@ class AliasIndex:
         tokens = self._forms.columns["tokens"]
         self.by_joined = HashLookup(lambda i: "".join(tokens[i]), ["".join(forms[i].tokens) for i in multi.tolist()],
                                     multi)
+        # ... and, when its words are all short, as the syllables of one word (meng te lei).
+        syllables = [i for i in multi.tolist() if max(map(len, forms[i].norm.split())) <= SYLLABLE_LETTERS]
+        self.by_syllables = HashLookup(lambda i: run_together(self._forms[i]),
+                                       [run_together(forms[i]) for i in syllables], np.asarray(syllables, dtype=np.int32))
         # ... and with their particles, where a name has any (ديرالزور meets دير الزور).
         with_particles = [i for i in multi.tolist() if len(forms[i].norm.split()) > len(forms[i].tokens)]
         self.by_joined_words = HashLookup(lambda i: joined_words(self._forms[i]),
@@ -296,8 +317,10 @@ class AliasIndex:
             found.update(self.by_joined.get(joined))
             if len(forms.tokens) > 1:
                 found.update(self.by_key.get(joined))
+                found.update(self.by_key.get(run_together(forms)))
             else:
                 found.update(self.by_joined_words.get(joined))
+                found.update(self.by_syllables.get(joined))
         return found
 
     def entry(self, i: int) -> Entry:

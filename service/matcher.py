@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA, Hamming
 
 from .answer_cache import AnswerCache
 from .dates import within
-from .index import AliasIndex, Entry, TypeWeights, is_acronym_like, joined_words
+from .index import AliasIndex, Entry, TypeWeights, is_acronym_like, joined_words, run_together
 from .normalize import NameForms, content_words, name_forms, skeleton
 from .transliteration import PARTICLES
 from .table import AliasTable, Entity
@@ -208,6 +208,8 @@ def _equal_keys(query: NameForms, name: NameForms) -> tuple[str, str] | None:
         return query.key, name.key
     if query.tokens and ((joined := "".join(query.tokens)) == "".join(name.tokens)
                          or (len(query.tokens) == 1 and joined == joined_words(name))):
+        return joined, joined
+    if query.tokens and len(query.tokens) != len(name.tokens) and (joined := run_together(query)) == run_together(name):
         return joined, joined
     return None
 

@@ -37,6 +37,7 @@ ENTITIES = [
     {"id": "bad-rappenau", "type": "place", "name": "Bad Rappenau"},
     {"id": "la-vista", "type": "place", "name": "La Vista"},
     {"id": "bar", "type": "place", "name": "Bar"},
+    {"id": "monterrey", "type": "place", "name": "Monterrey", "aliases": ["meng te lei"]},
 ]
 
 
@@ -79,6 +80,7 @@ RESOLVES = [
     ("SantoTomé", "santo-tome", "phonetic"),
     ("Bei Jing", "beijing", "phonetic"),
     ("北京", "beijing", "normalized"),    # a run of Han characters is one pinyin word
+    ("蒙特雷", "monterrey", "phonetic"),  # ... and meets the table's pinyin written in syllables
     # a place qualified by its country after a comma, in any script's comma
     ("Qamishli, Syria", "qamishli", "exact"),
     ("القامشلي، سوريا", "qamishli", "fuzzy"),
