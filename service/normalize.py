@@ -24,20 +24,48 @@ from unidecode import unidecode
 from . import transliteration as tr
 
 _LATIN_SPECIALS = re.compile("|".join(map(re.escape, tr.LATIN_BEFORE_ASCII)))
-_ARABIC_WORD = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+")
-_HEBREW_WORD = re.compile(r"[\u0590-\u05FF\uFB1D-\uFB4F]+")
-_KANA_RUN = re.compile(r"[\u3041-\u30FA]+")
-_HAN_RUN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+")
+_ARABIC = r"\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF"
+_HEBREW = r"\u0590-\u05FF\uFB1D-\uFB4F"
+_VOWELLESS = re.compile(f"[{_ARABIC}{_HEBREW}]")
+# A run of one script that our own romanizers read (one pass finds them all).
+_SCRIPT_RUN = re.compile(f"(?P<arabic>[{_ARABIC}]+)|(?P<hebrew>[{_HEBREW}]+)|(?P<kana>[\u3041-\u30FA]+)"
+                         r"|(?P<han>[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+)")
 _HAN_PARTS = re.compile("|".join(sorted(tr.HAN_DESIGNATORS, key=len, reverse=True))
                         + f"|(?<=[\u3400-\u9FFF\uF900-\uFAFF]{{2}})[{tr.HAN_PLACE_SUFFIXES}]$")
 # Greek ντ is d at the start of a word but nd inside one (Λουντ = Lund, Όραντζ = Orange).
-_GREEK_MEDIAL_NT = re.compile(r"(?<=[\u0370-\u03FF\u1F00-\u1FFF])ντ")
 # Foreign names written in Cyrillic and Greek: initial у before a vowel is an
 # English w (Уиндзор = Windsor), initial γι before a vowel a y (Γιορκ = York).
-_INITIAL_W_Y = re.compile(r"(?<![^\W\d_])(?:([Уу])(?=[аеиоэАЕИОЭ])|([Γγ][ιΙ])(?=[αεοουωάέόύώΑΕΟΥΩ]))")
+_GREEK_CYRILLIC = re.compile(r"(?<=[\u0370-\u03FF\u1F00-\u1FFF])(?P<nd>ντ)"
+                             r"|(?<![^\W\d_])(?:(?P<w>[Уу])(?=[аеиоэАЕИОЭ])|(?P<y>[Γγ][ιΙ])(?=[αεοουωάέόύώΑΕΟΥΩ]))")
+_GREEK_CYRILLIC_AS = {"nd": "νδ", "w": "w", "y": "y"}
 _APOSTROPHES = str.maketrans("", "", "'`")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-_PHONETIC = [(re.compile(pattern), repl) for pattern, repl in tr.PHONETIC_RULES]
+
+
+def _literal_runs(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of a folding rule contains, or None if unknown.
+
+    A substring test costs a tenth of a regex pass that finds nothing, and
+    most rules find nothing in most words (index build time, issue 4).
+
+    >>> _literal_runs("shch|tsch|sch|tch"), _literal_runs("[ao]w(?=[^aeiouy]|$)"), _literal_runs("(.)\\1+")
+    (('shch', 'tsch', 'sch', 'tch'), ('w',), None)
+    """
+    runs = []
+    for alternative in re.split(r"\|(?![^(\[]*[)\]])", pattern):
+        # Lookarounds, classes, groups and anchors are not literal letters: split there.
+        parts = re.split(r"\(\?<?[=!][^)]*\)|\[[^\]]*\]|\(.*?\)|\\\d|[$^+*?.]", alternative)
+        longest = max(parts, key=len)
+        if not longest.isalpha():
+            return None
+        runs.append(longest)
+    return tuple(runs)
+
+
+# (rule, replacement, the one string every match contains or None): rules of
+# several alternatives just run, as testing each costs about what the pass does.
+_PHONETIC = [(re.compile(pattern), repl, runs[0] if runs and len(runs) == 1 else None)
+             for pattern, repl in tr.PHONETIC_RULES for runs in [_literal_runs(pattern)]]
 _SHADDA, _TATWEEL = "\u0651", "\u0640"
 
 
@@ -61,15 +89,14 @@ def _to_ascii(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     # Controls, zero-width and bidi marks, surrogates: never part of a name.
     text = text.translate(_CONTROLS)
+    beyond_latin = max(text) >= "\u0370"   # most gazetteer names are Latin with accents: skip two passes
+    if beyond_latin:
+        text = _GREEK_CYRILLIC.sub(lambda m: _GREEK_CYRILLIC_AS[m.lastgroup], text)
     # Keep sounds that plain ASCII would lose (ş→sh), drop ʿayn/hamza marks.
-    text = _GREEK_MEDIAL_NT.sub("νδ", text)
-    text = _INITIAL_W_Y.sub(lambda m: "w" if m.group(1) else "y", text)
     text = _LATIN_SPECIALS.sub(lambda m: tr.LATIN_BEFORE_ASCII[m.group(0)], text)
-    # Scripts without written short vowels get our own romanization.
-    text = _ARABIC_WORD.sub(lambda m: " " + _romanize_arabic(m.group(0)) + " ", text)
-    text = _HEBREW_WORD.sub(lambda m: " " + _romanize_hebrew(m.group(0)) + " ", text)
-    text = _KANA_RUN.sub(lambda m: " " + _romanize_kana(m.group(0)) + " ", text)
-    text = _HAN_RUN.sub(lambda m: " " + _romanize_han(m.group(0)) + " ", text)
+    if beyond_latin:
+        # Scripts without written short vowels, Han and kana get our own romanization.
+        text = _SCRIPT_RUN.sub(lambda m: " " + _ROMANIZERS[m.lastgroup](m.group(0)) + " ", text)
     # Strip accents and stacked combining marks, then everything else to ASCII.
     text = unicodedata.normalize("NFKD", text).translate(_COMBINING)
     return unidecode(text)
@@ -200,6 +227,9 @@ def _next_is(word: str, i: int, letters) -> bool:
     return i + 1 < len(word) and word[i + 1] in letters
 
 
+_ROMANIZERS = {"arabic": _romanize_arabic, "hebrew": _romanize_hebrew, "kana": _romanize_kana, "han": _romanize_han}
+
+
 def content_words(norm: str) -> list[str]:
     """Drop leading titles and all particles; a name of particles alone has none.
 
@@ -223,8 +253,9 @@ def phonetic(word: str) -> str:
     >>> phonetic("khmeimim") == phonetic("hmeimim")
     True
     """
-    for pattern, repl in _PHONETIC:
-        word = pattern.sub(repl, word)
+    for pattern, repl, needs in _PHONETIC:
+        if needs is None or needs in word:
+            word = pattern.sub(repl, word)
     return word
 
 
@@ -290,7 +321,7 @@ class NameForms:
 
 def has_vowelless_script(text: str) -> bool:
     """Whether text holds Arabic or Hebrew letters (short vowels unwritten)."""
-    return bool(_ARABIC_WORD.search(text) or _HEBREW_WORD.search(text))
+    return not text.isascii() and bool(_VOWELLESS.search(text))
 
 
 def name_forms(text: str) -> NameForms:
