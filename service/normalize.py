@@ -29,7 +29,7 @@ _HEBREW = r"\u0590-\u05FF\uFB1D-\uFB4F"
 _VOWELLESS = re.compile(f"[{_ARABIC}{_HEBREW}]")
 # A run of one script that our own romanizers read (one pass finds them all).
 _SCRIPT_RUN = re.compile(f"(?P<arabic>[{_ARABIC}]+)|(?P<hebrew>[{_HEBREW}]+)|(?P<kana>[\u3041-\u30FA]+)"
-                         r"|(?P<han>[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+)")
+                         r"|(?P<han>[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+)|(?P<hangul>[\uAC00-\uD7A3]+)")
 _HAN_PARTS = re.compile("|".join(sorted(tr.HAN_DESIGNATORS, key=len, reverse=True))
                         + f"|(?<=[\u3400-\u9FFF\uF900-\uFAFF]{{2}})[{tr.HAN_PLACE_SUFFIXES}]$")
 # Greek ντ is d at the start of a word but nd inside one (Λουντ = Lund, Όραντζ = Orange).
@@ -223,11 +223,33 @@ def _romanize_kana(run: str) -> str:
     return "".join(out)
 
 
+def _romanize_hangul(run: str) -> str:
+    """Romanize a run of Hangul syllables, reading loanwords' spellings as Latin ones do.
+
+    Korean writes a foreign consonant cluster with a filler vowel ㅡ (eu): 스틸
+    is s-til, not seu-til. A syllable of a consonant and ㅡ alone is read as the
+    consonant; ㄹㄹ is ll, not lr; ㅅ before a y-vowel is sh (샤 sha, 슈 shu).
+
+    >>> [_romanize_hangul(w) for w in ("트리폴리", "그랜드포크스", "샬럿", "서울", "김정은")]
+    ['tripolli', 'graendpoks', 'shalleos', 'seoul', 'gimjeongeun']
+    """
+    out = []
+    for ch in run:
+        latin = unidecode(ch)
+        syllable = ord(ch) - 0xAC00
+        vowel, final, initial = (syllable % 588) // 28, syllable % 28, syllable // 588
+        if vowel == tr.HANGUL_FILLER_VOWEL and not final and initial != tr.HANGUL_SILENT_INITIAL:
+            latin = latin[:-2]
+        out.append(latin)
+    return "".join(out).replace("lr", "ll").replace("sy", "sh")
+
+
 def _next_is(word: str, i: int, letters) -> bool:
     return i + 1 < len(word) and word[i + 1] in letters
 
 
-_ROMANIZERS = {"arabic": _romanize_arabic, "hebrew": _romanize_hebrew, "kana": _romanize_kana, "han": _romanize_han}
+_ROMANIZERS = {"arabic": _romanize_arabic, "hebrew": _romanize_hebrew, "kana": _romanize_kana, "han": _romanize_han,
+               "hangul": _romanize_hangul}
 
 
 def content_words(norm: str) -> list[str]:

@@ -44,6 +44,9 @@ NORMALIZED = [
     ("シャルルロワ", "sharururowa"),          # ... sha, not shiya
     ("ジョージア", "jojia"),                  # Hepburn j, not z
     ("ウィーン", "win"),
+    ("트리폴리", "tripolli"),                 # Hangul: the filler vowel ㅡ of loanwords is silent, ㄹㄹ is ll
+    ("샬럿타운", "shalleostaun"),             # ... and ㅅ before a y-vowel is sh
+    ("서울", "seoul"),
 ]
 
 
