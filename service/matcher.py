@@ -21,8 +21,8 @@ from .answer_cache import AnswerCache
 from .dates import within
 from .index import AliasIndex, Entry, TypeWeights, is_acronym_like, joined_words, run_together
 from .normalize import NameForms, content_words, name_forms, skeleton
-from .transliteration import PARTICLES
 from .table import AliasTable, Entity
+from .transliteration import PARTICLES
 
 PHONETIC_SCORE = 0.97
 SKELETON_SIMILARITY = 0.9   # two words with the same consonants (4 or more), one side vowelless
@@ -110,11 +110,11 @@ def word_similarity(a: str, b: str, vowelless: bool, lone: bool = False) -> floa
     return score
 
 
-def _one_edit_away(word: str, others, used) -> int:
-    """The index of the first unused short word one edit from `word`, or -1."""
+def _one_edit_away(word: str, others: list[str], used: list[bool] | None = None) -> int:
+    """The index of the first short word of `others` (not yet `used`) one edit from `word`, or -1."""
     for j, other in enumerate(others):
-        if (j >= len(used) or not used[j]) and len(other) <= SHORT_WORD + 1 and \
-                OSA.distance(word, other, score_cutoff=2) <= 1:
+        if (used is None or not used[j]) and len(other) <= SHORT_WORD + 1 \
+                and OSA.distance(word, other, score_cutoff=2) <= 1:
             return j
     return -1
 
@@ -203,13 +203,15 @@ def _closest_spelling(forms: NameForms, tied: list[Candidate]) -> Candidate | No
 
 def _equal_keys(query: NameForms, name: NameForms) -> tuple[str, str] | None:
     """The two keys a phonetic match compared: the phonetic keys, or the words run
-    together (a one-word query also against the name's words with their particles)."""
+    together (a one-word query also against the name's words with their particles,
+    and a name against one of another word count as one folded word: 蒙特雷/meng te lei)."""
     if query.key and name.key == query.key:
         return query.key, name.key
     if query.tokens and ((joined := "".join(query.tokens)) == "".join(name.tokens)
                          or (len(query.tokens) == 1 and joined == joined_words(name))):
         return joined, joined
-    if query.tokens and len(query.tokens) != len(name.tokens) and (joined := run_together(query)) == run_together(name):
+    if query.tokens and len(query.tokens) != len(name.tokens) \
+            and (joined := run_together(query)) == run_together(name):
         return joined, joined
     return None
 
@@ -358,7 +360,7 @@ class Matcher:
                 # short word (Yad Rappenau) or of a particle it drops (Lca Vista), not a new word.
                 best_j = _one_edit_away(word, table_words, used)
                 if best_j < 0:
-                    if _one_edit_away(word, _particles(entry.forms.norm), []) >= 0:
+                    if _one_edit_away(word, _particles(entry.forms.norm)) >= 0:
                         continue
                 else:
                     best = SHORT_TYPO_SIMILARITY
