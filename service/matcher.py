@@ -349,7 +349,7 @@ class Matcher:
             for j, other in enumerate(table_words):
                 if not used[j] and (s := word_similarity(word, other, vowelless, lone)) > best:
                     best, best_j = s, j
-            if best < WORD_THRESHOLD and spelled != word:
+            if best < WORD_THRESHOLD and (spelled != word or lone):
                 # Folding can turn one typed edit into several: compare the words as spelled.
                 table_spelled = table_spelled or content_words(entry.forms.norm)
                 for j, other in enumerate(table_spelled):

@@ -83,10 +83,10 @@ class WordIndex:
         # A swap of neighbours breaks two trigrams, so the word with one swap
         # or one letter dropped is looked up directly. Folding can also turn
         # one typed edit into several (`zhale` → `jal`, `zahle` → `zahl`):
-        # when the folded word is too short or too odd to have neighbours,
-        # the typed word's variants are folded and looked up too.
+        # the typed word's variants are folded and looked up too (`skudagi`
+        # → `skudai`, which folds to `skudi`, two edits from `skudagi`).
         variants = _one_edit_variants(word)
-        if spelled and spelled != word and (len(word) <= 3 or not found):
+        if spelled:
             variants |= {phonetic(v) for v in _one_edit_variants(spelled)}
         for variant in variants:
             if (wid := self.vocab.get(variant)) is not None and wid not in found:
