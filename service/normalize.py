@@ -89,7 +89,7 @@ def _to_ascii(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     # Controls, zero-width and bidi marks, surrogates: never part of a name.
     text = text.translate(_CONTROLS)
-    beyond_latin = max(text) >= "\u0370"   # most gazetteer names are Latin with accents: skip two passes
+    beyond_latin = text > "" and max(text) >= "\u0370"   # most gazetteer names are Latin with accents: skip two passes
     if beyond_latin:
         text = _GREEK_CYRILLIC.sub(lambda m: _GREEK_CYRILLIC_AS[m.lastgroup], text)
     # Keep sounds that plain ASCII would lose (ş→sh), drop ʿayn/hamza marks.

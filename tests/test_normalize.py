@@ -31,6 +31,7 @@ NORMALIZED = [
     ("ＨＴＳ", "hts"),                       # NFKC folds full-width letters
     ("al\u200b-Julani\u200f", "al julani"),  # zero-width and bidi marks vanish
     ("a\u0301\u0301\u0301b", "ab"),          # stacked combining marks
+    ("\u200b\u200f", ""),                     # nothing but invisible marks
     ("Deir ez–Zor", "deir ez zor"),          # any dash separates
     ("北京", "beijing"),                     # a run of Han characters is one word
     ("習近平", "xijinping"),
