@@ -21,12 +21,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONNECTIONS = 16
+WARM_UP_SECONDS = 2   # each server's first seconds (first answers, first pages touched) are not measured
 
 
 class Server:
     """A gunicorn on loopback, stopped on exit."""
 
-    def __init__(self, args: list[str], env: dict, log: Path, ready_timeout: float = 120):
+    def __init__(self, args: list[str], env: dict, log: Path, ready_timeout: float = 120, workers: int = 1):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
@@ -42,9 +43,14 @@ class Server:
                 raise SystemExit(f"gunicorn exited:\n{log.read_text()[-3000:]}")
             try:
                 urllib.request.urlopen(self.url + "/healthz", timeout=1).close()
-                return
+                # Every worker must be accepting before the load starts: wrk's 16 keep-alive
+                # connections would otherwise all stay with the first one for the whole run.
+                if len(self.workers()) >= workers:
+                    time.sleep(0.5)
+                    return
             except OSError:
-                time.sleep(0.2)
+                pass
+            time.sleep(0.2)
         self.stop()
         raise SystemExit(f"gunicorn not ready in {ready_timeout}s:\n{log.read_text()[-3000:]}")
 
@@ -85,7 +91,8 @@ def memory_table(tmp: Path, workload: Path) -> None:
     table_path.write_text(json.dumps(work["table"], ensure_ascii=False))
     env = {"ALIASES_PATH": str(table_path), "WEB_CONCURRENCY": "2", "RELOAD_INTERVAL": "0", "LOG_LEVEL": "WARNING"}
     started = time.monotonic()
-    with Server(["-c", "gunicorn.conf.py", "service.wsgi:app"], env, tmp / "big.log", ready_timeout=600) as server:
+    with Server(["-c", "gunicorn.conf.py", "service.wsgi:app"], env, tmp / "big.log", ready_timeout=600,
+                workers=2) as server:
         ready = time.monotonic() - started
         bodies = [json.dumps({"name": q}).encode() for q in work["queries"][:200]]
         for body in bodies:   # let every worker touch the index, as serving does
@@ -143,23 +150,26 @@ def http_table(tmp: Path, cities: list[dict], mode: dict) -> None:
            "--keep-alive", str(conf["keepalive"]), "--preload", "-b", "127.0.0.1:{port}", "--log-level", "warning"]
     # The load cycles through 600 bodies, so after the first pass every answer is in the
     # answer cache: measured with the cache (as served) and without it (every name worked out).
-    # On this shared 2-CPU machine a run now and then gets half the CPU (every setup, the
-    # trivial app too, has shown rounds at 40% of its others), so the setups take turns,
-    # round after round, and each row is its best round, as timeit takes the fastest
-    # repeat: a slow round measures the neighbours. Every round's figure is printed.
+    # A run now and then gets half the CPU (every setup, the trivial app too, has shown
+    # rounds at 40% of its others): wrk's keep-alive connections stay with the worker that
+    # accepted them, and at times most land on one, or the shared machine's neighbours take
+    # a CPU. So the setups take turns, round after round, and each row is its best round,
+    # as timeit takes the fastest repeat. Every round's figure is printed.
     runs: dict[str, list[dict]] = {}
     memory = []
     for _ in range(mode["http_rounds"]):
         for label, cache in (("", {}), (" (answer cache off)", {"ANSWER_CACHE_SIZE": "0"})):
             with Server(["-c", "gunicorn.conf.py", "service.wsgi:app"], {"RELOAD_INTERVAL": "0", **cache},
-                        tmp / "svc.log") as svc:
+                        tmp / "svc.log", workers=conf["workers"]) as svc:
+                wrk(tmp, svc.url + "/v1/resolve", single, WARM_UP_SECONDS)
                 runs.setdefault(f"POST /v1/resolve{label}", []).append(
                     wrk(tmp, svc.url + "/v1/resolve", single, mode["http_seconds"]))
                 runs.setdefault(f"POST /v1/resolve/batch (100 names){label}", []).append(
                     wrk(tmp, svc.url + "/v1/resolve/batch", batches, mode["http_seconds"]))
                 if not cache:
                     memory = [smaps(svc.proc.pid)] + [smaps(p) for p in svc.workers()]
-        with Server([*cli, "bench.trivial_app:app"], {}, tmp / "trivial.log") as trivial:
+        with Server([*cli, "bench.trivial_app:app"], {}, tmp / "trivial.log", workers=conf["workers"]) as trivial:
+            wrk(tmp, trivial.url + "/echo", single, WARM_UP_SECONDS)
             runs.setdefault("trivial Flask JSON endpoint", []).append(
                 wrk(tmp, trivial.url + "/echo", single, mode["http_seconds"]))
     rows = {label: max(results, key=lambda r: r["rps"]) for label, results in runs.items()}
