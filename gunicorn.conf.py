@@ -15,7 +15,9 @@ _settings = Settings.from_env()
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{_settings.port}"
 workers = _settings.web_concurrency
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# 2 threads per worker: the same throughput as 4 or 8 on 2 cores, and a third of their p99
+# at 16 connections (bench/RESULTS.md, "gunicorn settings compared").
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 preload_app = True
 keepalive = 5                 # pipelines reuse connections for batches of calls
 timeout = 30
