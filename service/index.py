@@ -296,7 +296,8 @@ class AliasIndex:
         # ... and, when its words are all short, as the syllables of one word (meng te lei).
         syllables = [i for i in multi.tolist() if max(map(len, forms[i].norm.split())) <= SYLLABLE_LETTERS]
         self.by_syllables = HashLookup(lambda i: run_together(self._forms[i]),
-                                       [run_together(forms[i]) for i in syllables], np.asarray(syllables, dtype=np.int32))
+                                       [run_together(forms[i]) for i in syllables],
+                                       np.asarray(syllables, dtype=np.int32))
         # ... and with their particles, where a name has any (ديرالزور meets دير الزور).
         with_particles = [i for i in multi.tolist() if len(forms[i].norm.split()) > len(forms[i].tokens)]
         self.by_joined_words = HashLookup(lambda i: joined_words(self._forms[i]),

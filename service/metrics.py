@@ -59,7 +59,7 @@ class Metrics:
         self._children: dict[tuple, object] = {}
 
     def _child(self, metric, *labels: str):
-        key = (metric._name, *labels)
+        key = (id(metric), *labels)
         child = self._children.get(key)
         if child is None:
             child = self._children[key] = metric.labels(*labels)
@@ -70,7 +70,7 @@ class Metrics:
         self.reloads.labels("success" if status.ok else "failure").inc()
 
     def observe_resolutions(self, results, *, batch: bool) -> None:
-        """Count outcomes (matched / ambiguous / no_match) and match kinds of answered queries."""
+        """Count outcomes (matched / ambiguous / no_match), match kinds and answer-cache hits of answered queries."""
         outcomes = Tally("matched" if r.match else "ambiguous" if r.ambiguous else "no_match" for r in results)
         for outcome, n in outcomes.items():
             self._child(self.outcomes, outcome).inc(n)
