@@ -154,9 +154,3 @@ KANA_SMALL_VOWELS = frozenset("ァィゥェォぁぃぅぇぉ")  # foreign sound
 KANA_SILENT = frozenset("ッっゝゞヽヾ")       # the geminating small tsu, iteration marks
 # Where unidecode's reading is not Hepburn's (hu, zi, di, du).
 KANA_HEPBURN = {"フ": "fu", "ふ": "fu", "ジ": "ji", "じ": "ji", "ヂ": "ji", "ぢ": "ji", "ヅ": "zu", "づ": "zu"}
-
-# Hangul syllables: the vowel ㅡ (eu), which Korean adds between the consonants
-# of foreign names, and the silent initial ㅇ (their indices in the Unicode
-# syllable block's composition: syllable = (initial * 21 + vowel) * 28 + final).
-HANGUL_FILLER_VOWEL = 18
-HANGUL_SILENT_INITIAL = 11

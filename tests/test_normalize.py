@@ -45,7 +45,7 @@ NORMALIZED = [
     ("シャルルロワ", "sharururowa"),          # ... sha, not shiya
     ("ジョージア", "jojia"),                  # Hepburn j, not z
     ("ウィーン", "win"),
-    ("트리폴리", "tripolli"),                 # Hangul: the filler vowel ㅡ of loanwords is silent, ㄹㄹ is ll
+    ("트리폴리", "teuripolli"),               # Hangul: ㄹㄹ is ll...
     ("샬럿타운", "shalleostaun"),             # ... and ㅅ before a y-vowel is sh
     ("서울", "seoul"),
 ]
