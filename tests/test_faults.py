@@ -82,7 +82,9 @@ def slow_batch(url: str, seed: int) -> tuple[int, object]:
 
 
 def test_sigterm_lets_in_flight_requests_finish(start_gunicorn, tmp_path):
-    server = start_gunicorn(ALIASES_PATH=str(DEFAULT_TABLE), WEB_CONCURRENCY="2",
+    # Three slow batches, the steady load and the scrape that sees them must all be in
+    # progress at once: 4 threads per worker leave room for that whatever the default.
+    server = start_gunicorn(ALIASES_PATH=str(DEFAULT_TABLE), WEB_CONCURRENCY="2", GUNICORN_THREADS="4",
                             PROMETHEUS_MULTIPROC_DIR=str(tmp_path / "prom"))
     answers: list = []
     slow = [threading.Thread(target=lambda i=i: answers.append(slow_batch(server.url, i))) for i in range(3)]
