@@ -42,30 +42,28 @@ _APOSTROPHES = str.maketrans("", "", "'`")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
-def _literal_runs(pattern: str) -> tuple[str, ...] | None:
-    """Strings one of which every match of a folding rule contains, or None if unknown.
+def _needed_literal(pattern: str) -> str | None:
+    """The letters every match of a folding rule contains, or None (several alternatives, or no letters).
 
     A substring test costs a tenth of a regex pass that finds nothing, and
-    most rules find nothing in most words (index build time, issue 4).
+    most rules find nothing in most words (index build time, issue 4). A rule
+    of several alternatives just runs: testing each costs about what the pass does.
 
-    >>> _literal_runs("shch|tsch|sch|tch"), _literal_runs("[ao]w(?=[^aeiouy]|$)"), _literal_runs("(.)\\1+")
-    (('shch', 'tsch', 'sch', 'tch'), ('w',), None)
+    >>> _needed_literal("ch"), _needed_literal("[ao]w(?=[^aeiouy]|$)"), _needed_literal("q|ck")
+    ('ch', 'w', None)
+    >>> _needed_literal("(.)\\1+") is None
+    True
     """
-    runs = []
-    for alternative in re.split(r"\|(?![^(\[]*[)\]])", pattern):
-        # Lookarounds, classes, groups and anchors are not literal letters: split there.
-        parts = re.split(r"\(\?<?[=!][^)]*\)|\[[^\]]*\]|\(.*?\)|\\\d|[$^+*?.]", alternative)
-        longest = max(parts, key=len)
-        if not longest.isalpha():
-            return None
-        runs.append(longest)
-    return tuple(runs)
+    if re.search(r"\|(?![^(\[]*[)\]])", pattern):   # a top-level alternative
+        return None
+    # Lookarounds, classes, groups and anchors are not literal letters: split there.
+    parts = re.split(r"\(\?<?[=!][^)]*\)|\[[^\]]*\]|\(.*?\)|\\\d|[$^+*?.]", pattern)
+    longest = max(parts, key=len)
+    return longest if longest.isalpha() else None
 
 
-# (rule, replacement, the one string every match contains or None): rules of
-# several alternatives just run, as testing each costs about what the pass does.
-_PHONETIC = [(re.compile(pattern), repl, runs[0] if runs and len(runs) == 1 else None)
-             for pattern, repl in tr.PHONETIC_RULES for runs in [_literal_runs(pattern)]]
+# (rule, replacement, the letters every match contains or None)
+_PHONETIC = [(re.compile(pattern), repl, _needed_literal(pattern)) for pattern, repl in tr.PHONETIC_RULES]
 _SHADDA, _TATWEEL = "\u0651", "\u0640"
 
 
