@@ -22,7 +22,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .normalize import NameForms, content_words, name_forms, phonetic
+from .normalize import NameForms, consonant_key, content_words, joined_skeleton, name_forms, phonetic
 from .table import AliasTable, Entity, FormerName
 from .words import WordIndex
 
@@ -38,6 +38,9 @@ TYPE_COMMON_MIN = 5
 # Tables up to this many entries keep ready-made Entry objects: a few MB
 # that save building ~40 entries per query; larger ones build them on demand.
 MATERIALIZE_BELOW = 100_000
+# Names are found by their consonants (consonant_key) from this many up: three
+# consonants in order are shared by too many names to say which one is meant.
+CONSONANT_KEY_MIN = 4
 _EXACT_ONLY = 1
 
 
@@ -303,6 +306,19 @@ class AliasIndex:
         self.by_joined_words = HashLookup(lambda i: joined_words(self._forms[i]),
                                           [joined_words(forms[i]) for i in with_particles],
                                           np.asarray(with_particles, dtype=np.int32))
+        # Every name by its consonants in order, for queries written in syllables (スポケーン, Spokane)
+        # and, without merging r and l, for those written without short vowels (عبدالله, Abd Allah).
+        # Only for such queries: a gazetteer holds a syllabic transcription of nearly every place,
+        # and their loose keys would lend any other query a look-alike (accuracy benchmark).
+        self.by_consonants = self._consonant_lookup(consonant_key, forms, fuzzy)
+        self.by_joined_skeleton = self._consonant_lookup(joined_skeleton, forms, fuzzy)
+
+    def _consonant_lookup(self, key_of: Callable[[NameForms], str], forms: list[NameForms],
+                          fuzzy: np.ndarray) -> HashLookup:
+        keys = {i: key for i in np.flatnonzero(fuzzy).tolist()
+                if len(key := key_of(forms[i])) >= CONSONANT_KEY_MIN}
+        return HashLookup(lambda i: key_of(self._forms[i]), list(keys.values()),
+                          np.fromiter(keys, dtype=np.int32, count=len(keys)))
 
     def lookup(self, forms: NameForms, *, norm_only: bool = False) -> set[int]:
         """Entries whose normalized form, phonetic key, skeleton or joined words equal the query's."""
@@ -323,6 +339,15 @@ class AliasIndex:
                 found.update(self.by_joined_words.get(joined))
                 found.update(self.by_syllables.get(joined))
         return found
+
+    def by_consonants_of(self, forms: NameForms) -> tuple[list[int], str]:
+        """Entries with the consonants in order of a query written in syllables (consonant_key)
+        or without short vowels (joined_skeleton), and the key compared; else none."""
+        lookup, key_of = ((self.by_consonants, consonant_key) if forms.syllabic else
+                          (self.by_joined_skeleton, joined_skeleton) if forms.vowelless else (None, None))
+        if lookup is None or len(key := key_of(forms)) < CONSONANT_KEY_MIN:
+            return [], ""
+        return lookup.get(key), key
 
     def entry(self, i: int) -> Entry:
         """Entry i, built from the packed arrays."""

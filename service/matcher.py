@@ -27,6 +27,7 @@ from .transliteration import PARTICLES
 PHONETIC_SCORE = 0.97
 SKELETON_SIMILARITY = 0.9   # two words with the same consonants (4 or more), one side vowelless
 SHORT_SKELETON_SIMILARITY = 0.85  # the same with 3 consonants; 2 say too little to count
+CONSONANT_SCORE = 0.88      # a query in syllables or without vowels with a name's consonants in order
 WORD_THRESHOLD = 0.75       # below this, two words do not correspond at all
 SHORT_WORD = 3              # words this short must be equal to correspond...
 SHORT_TYPO_SIMILARITY = 0.8  # ... unless the query's word is unknown to the table (see _score_tokens)
@@ -41,7 +42,7 @@ INITIAL_WEIGHT = 0.3        # an unmatched initial ("Donald J. Trump") weighs th
 # accuracy benchmark: it halves false matches from such scripts).
 LOSSY_SCRIPT_TRUST = 0.9
 # Match classes: a candidate equal on a key is not made ambiguous by a merely similar one.
-CLASS_RANK = {"exact": 2, "normalized": 2, "phonetic": 1, "skeleton": 0, "fuzzy": 0}
+CLASS_RANK = {"exact": 2, "normalized": 2, "phonetic": 1, "consonants": 0, "skeleton": 0, "fuzzy": 0}
 RESCORE = 40                # names per query that get the full token score
 SPELLING_LEAD = 0.1         # how much closer a written spelling must be to break a tie
 TYPED_SLACK = 1             # edits a one-word fuzzy match may add as typed, beyond the typo budget
@@ -56,7 +57,7 @@ class Candidate:
     entity: Entity
     score: float
     matched: Entry
-    how: str                 # exact | normalized | phonetic | skeleton | fuzzy
+    how: str                 # exact | normalized | phonetic | consonants | skeleton | fuzzy
     compared: tuple[str, str]  # the query's and the table name's keys
 
     @property
@@ -123,7 +124,7 @@ def _particles(norm: str) -> list[str]:
     return [w for w in norm.split() if w in PARTICLES]
 
 
-_HOW_ORDER = {"exact": 4, "normalized": 3, "phonetic": 2, "skeleton": 1, "fuzzy": 0}
+_HOW_ORDER = {"exact": 5, "normalized": 4, "phonetic": 3, "consonants": 2, "skeleton": 1, "fuzzy": 0}
 _KIND_ORDER = {"name": 3, "alias": 2, "former_name": 1, "former_alias": 0}
 
 
@@ -293,6 +294,10 @@ class Matcher:
             self._keep(found, self._score_exact(text, forms, self.index.entries[i], query_words))
         exact = any(c.score >= 1.0 and (type is None or c.entity.type == type) for c in found.values())
         if forms.tokens and not acronym and (alternatives or not exact):
+            rows, key = self.index.by_consonants_of(forms)
+            for i in rows:
+                self._keep(found, Candidate(self.index.entries[i].entity, CONSONANT_SCORE, self.index.entries[i],
+                                            "consonants", (key, key)))
             for i in self._fuzzy_shortlist(forms, memo):
                 entry = self.index.entries[i]
                 if entry.entity.id not in found or found[entry.entity.id].score < PHONETIC_SCORE:
@@ -373,7 +378,7 @@ class Matcher:
                 weight = idf.get(table_words[best_j], default)
                 distinctive |= table_words[best_j] not in common
                 matched += weight * weight * best
-                via_skeleton |= best in (SKELETON_SIMILARITY, SHORT_SKELETON_SIMILARITY)
+                via_skeleton |= vowelless and best in (SKELETON_SIMILARITY, SHORT_SKELETON_SIMILARITY)
             else:
                 weight = idf.get(word, default) * (INITIAL_WEIGHT if len(word) == 1 else 1.0)
             query_total += weight * weight

@@ -285,6 +285,57 @@ def skeleton(word: str) -> str:
     return word.translate(tr.SKELETON_FOLD)
 
 
+_R_AS_L = str.maketrans("r", "l")
+# A syllable's final ng stands for a foreign n as often as for ng (格拉德斯通 ge-la-de-si-tong, Gladstone).
+_FINAL_NG = re.compile(r"ng(?![aeiou])")
+# Pinyin x is an s (哈德遜 ha-de-xun, Hudson); the phonetic fold read it as an English ks.
+_PINYIN_X = re.compile(r"ks(?=[aeiou])")
+
+
+def consonant_key(forms: "NameForms") -> str:
+    """A name's consonants in order, r and l as one letter: what a syllabic
+    transcription keeps of a foreign name.
+
+    Japanese, Chinese and Korean write a foreign name in syllables, so every
+    consonant gets a vowel (スポケーン su-po-kē-n, 斯波坎 si-bo-kan, 스포캔
+    seu-po-kaen) and r and l are one sound (ベルファスト berufasuto, Belfast).
+    Their vowels say little about the name; its consonants in order do.
+    Particles count: a transcription writes them into the word (라핀타나, La Pintana).
+
+    >>> consonant_key(name_forms("スポケーン")) == consonant_key(name_forms("Spokane"))
+    True
+    >>> consonant_key(name_forms("ベルファスト")) == consonant_key(name_forms("Belfast"))
+    True
+    >>> consonant_key(name_forms("哈德遜")) == consonant_key(name_forms("Hudson"))
+    True
+    """
+    word = "".join(_FINAL_NG.sub("n", w) for w in _all_words(forms))
+    if forms.script == "CJK":
+        word = _PINYIN_X.sub("s", word)
+    return skeleton(word).translate(_R_AS_L)
+
+
+def joined_skeleton(forms: "NameForms") -> str:
+    """The consonant skeleton of all a name's words run together, particles too.
+
+    Arabic and Hebrew write some names as one word that Latin spells as two
+    (عبدالله, Abd Allah) and the reverse; the consonants in order still agree.
+
+    >>> joined_skeleton(name_forms("عبدالله")) == joined_skeleton(name_forms("Abd Allah"))
+    True
+    """
+    return skeleton("".join(_all_words(forms)))
+
+
+def _all_words(forms: "NameForms") -> tuple[str, ...] | list[str]:
+    """Every word of a name, particles and titles too, phonetically folded."""
+    words = forms.norm.split()
+    return forms.tokens if len(words) == len(forms.tokens) else [phonetic(w) for w in words]
+
+
+# Scripts that write foreign names in syllables (see consonant_key).
+SYLLABIC_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
+
 # Scripts whose romanization keeps a name recognizable: ours for Arabic and
 # Hebrew, unidecode's for alphabets and for Han (pinyin), kana and Hangul.
 # The others (Indic abugidas, Ethiopic, Thai...) come out of unidecode too
@@ -331,6 +382,11 @@ class NameForms:
     def lossy(self) -> bool:
         """Romanized too roughly to compare fuzzily with another script."""
         return self.script not in FAITHFUL_SCRIPTS
+
+    @property
+    def syllabic(self) -> bool:
+        """Written in syllables, so compared by its consonants too (consonant_key)."""
+        return self.script in SYLLABIC_SCRIPTS
 
 
 def has_vowelless_script(text: str) -> bool:

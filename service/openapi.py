@@ -55,7 +55,7 @@ class Candidate(_Response):
     type: str
     score: float = Field(ge=0, le=1)
     matched: Matched
-    how: Literal["exact", "normalized", "phonetic", "skeleton", "fuzzy"]
+    how: Literal["exact", "normalized", "phonetic", "consonants", "skeleton", "fuzzy"]
     compared: Compared
     former_names: list[FormerNameDates]
     dissolved: Optional[str] = Field(None, description="Present when the entity no longer exists.")

@@ -39,6 +39,14 @@ ENTITIES = [
     {"id": "bar", "type": "place", "name": "Bar"},
     {"id": "monterrey", "type": "place", "name": "Monterrey", "aliases": ["meng te lei"]},
     {"id": "skudai", "type": "place", "name": "Skudai"},
+    # Foreign names the table holds in Latin only, asked for in Japanese, Chinese and Korean.
+    {"id": "spokane", "type": "place", "name": "Spokane"},
+    {"id": "belfast", "type": "place", "name": "Belfast"},
+    {"id": "gladstone", "type": "place", "name": "Gladstone"},
+    {"id": "la-pintana", "type": "place", "name": "La Pintana"},
+    {"id": "portugalete", "type": "place", "name": "Portugalete"},
+    {"id": "montevideo", "type": "place", "name": "Montevideo"},
+    {"id": "beersheba", "type": "place", "name": "Beersheba"},
 ]
 
 
@@ -75,6 +83,7 @@ RESOLVES = [
     ("Zhale", "zahle", "fuzzy"),
     ("Bmaenda", "bamenda", "fuzzy"),
     ("Skudagi", "skudai", "fuzzy"),     # one typed letter more; folded, two edits (skudagi/skudi)
+    ("Portugaleta", "portugalete", "fuzzy"),  # scores 0.9 as a skeleton match would, but both have vowels
     ("Georeg", "george", "fuzzy"),       # ties Prince George once folded; the spelling as typed breaks the tie
     ("Yad Rappenau", "bad-rappenau", "fuzzy"),  # a short word the table never saw: a typo of the name's own
     ("Lca Vista", "la-vista", "fuzzy"),         # ... or of a particle it drops
@@ -83,6 +92,16 @@ RESOLVES = [
     ("Bei Jing", "beijing", "phonetic"),
     ("北京", "beijing", "normalized"),    # a run of Han characters is one pinyin word
     ("蒙特雷", "monterrey", "phonetic"),  # ... and meets the table's pinyin written in syllables
+    # a name transcribed in syllables by its consonants in order
+    ("スポケーン", "spokane", "fuzzy"),        # close enough as spelled (supokēn)
+    ("斯波坎", "spokane", "consonants"),
+    ("스포캔", "spokane", "consonants"),
+    ("ベルファスト", "belfast", "consonants"),
+    ("格拉德斯通", "gladstone", "consonants"),
+    ("라핀타나", "la-pintana", "consonants"),
+    # ... and a name written without short vowels by its consonants with the words run together
+    ("مونته ویدئو", "montevideo", "consonants"),
+    ("באר שבע", "beersheba", "consonants"),
     # a place qualified by its country after a comma, in any script's comma
     ("Qamishli, Syria", "qamishli", "exact"),
     ("القامشلي، سوريا", "qamishli", "fuzzy"),
@@ -113,6 +132,8 @@ NEGATIVES = [
     ("Senegal", None),           # one letter from `Tsanakkale` once folded, five as typed
     ("Nowhere, Syria", None),    # the qualifier alone never matches
     ("Bar Rappenau", "bad-rappenau"),  # a short word the table knows is a word, not a typo
+    ("Bolofosta", "belfast"),    # Belfast's consonants, but a Latin spelling keeps its vowels
+    ("ポロ", None),              # two consonants name too many places
 ]
 
 
