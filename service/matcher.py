@@ -189,7 +189,7 @@ def _typed_too_far(typed: str, table: str) -> bool:
 
 
 def _closest_spelling(forms: NameForms, tied: list[Candidate]) -> Candidate | None:
-    """The best-scored of candidates tied on the folded keys, if it is also spelled clearly closest to the query.
+    """Of candidates tied on the folded keys, the one spelled clearly closest to the query, if none scores higher.
 
     Folding sounds together is what lets `Scharaa` meet `Sharaa`, and also what
     makes `Bmaenda` tie `Bamenda` with `Banda`; the spelling as written breaks
@@ -199,7 +199,7 @@ def _closest_spelling(forms: NameForms, tied: list[Candidate]) -> Candidate | No
     closeness = sorted(((fuzz.ratio(forms.norm, c.matched.forms.norm) / 100, c) for c in tied),
                        key=lambda pair: -pair[0])
     (first, winner), (second, _) = closeness[0], closeness[1]
-    return winner if first - second >= SPELLING_LEAD and winner is tied[0] else None
+    return winner if first - second >= SPELLING_LEAD and winner.score == tied[0].score else None
 
 
 def _equal_keys(query: NameForms, name: NameForms) -> tuple[str, str] | None:

@@ -85,6 +85,7 @@ RESOLVES = [
     ("Skudagi", "skudai", "fuzzy"),     # one typed letter more; folded, two edits (skudagi/skudi)
     ("Portugaleta", "portugalete", "fuzzy"),  # scores 0.9 as a skeleton match would, but both have vowels
     ("Georeg", "george", "fuzzy"),       # ties Prince George once folded; the spelling as typed breaks the tie
+    ("Prince Geogre", "prince-george", "fuzzy"),  # ... whichever of the tied names sorts first
     ("Yad Rappenau", "bad-rappenau", "fuzzy"),  # a short word the table never saw: a typo of the name's own
     ("Lca Vista", "la-vista", "fuzzy"),         # ... or of a particle it drops
     # words run together or split apart
