@@ -365,7 +365,7 @@ class Matcher:
                 # short word (Yad Rappenau) or of a particle it drops (Lca Vista), not a new word.
                 best_j = _one_edit_away(word, table_words, used)
                 if best_j < 0:
-                    if _one_edit_away(word, _particles(entry.forms.norm)) >= 0:
+                    if _one_edit_away(spelled, _particles(entry.forms.norm)) >= 0:
                         continue
                 else:
                     best = SHORT_TYPO_SIMILARITY

@@ -88,6 +88,7 @@ RESOLVES = [
     ("Prince Geogre", "prince-george", "fuzzy"),  # ... whichever of the tied names sorts first
     ("Yad Rappenau", "bad-rappenau", "fuzzy"),  # a short word the table never saw: a typo of the name's own
     ("Lca Vista", "la-vista", "fuzzy"),         # ... or of a particle it drops
+    ("Lx Vista", "la-vista", "fuzzy"),          # ... compared as typed (folded, lx is lks)
     # words run together or split apart
     ("SantoTomé", "santo-tome", "phonetic"),
     ("Bei Jing", "beijing", "phonetic"),
