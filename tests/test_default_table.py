@@ -1,8 +1,9 @@
 """Regression test of the shipped table: real spellings resolve, look-alikes do not.
 
 The spellings are the ones newsrooms, agencies and reference works use in
-English, French, German, Turkish, Russian, Arabic, Greek and Hebrew: other
-transliterations, missing or assimilated articles, other word orders, titles.
+English, French, German, Turkish, Russian, Arabic, Greek, Hebrew, Japanese and
+Korean: other transliterations, missing or assimilated articles, other word
+orders, titles.
 At least 100 of them are not strings of the table itself, so the test proves
 the matcher, not a lookup (see test_most_spellings_are_not_table_strings).
 """
@@ -115,6 +116,9 @@ SPELLINGS = [
     ('Βλαντιμίρ Πούτιν', 'vladimir-putin'), ('בשאר אל-אסד', 'bashar-al-assad'), ('חיזבאללה', 'hezbollah'),
     ('נתניהו', 'benjamin-netanyahu'), ('Tel Abyad', 'tell-abyad'), ('Azez', 'azaz'),
     ('El Bab', 'al-bab'), ('Heyet Tahrir el Şam', 'hts'),
+    # Japanese and Korean: names written in syllables, a vowel after every consonant
+    ('ダマスカス', 'damascus'), ('다마스쿠스', 'damascus'), ('ヒズボラ', 'hezbollah'), ('シリア', 'syria'),
+    ('시리아', 'syria'), ('ラッカ', 'raqqa'), ('알레포', 'aleppo'), ('코바니', 'kobani'), ('マンビジ', 'manbij'),
 ]
 
 NEGATIVES = [
