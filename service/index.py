@@ -22,7 +22,8 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .normalize import NameForms, consonant_key, content_words, joined_skeleton, name_forms, phonetic
+from .normalize import (NameForms, consonant_key, consonant_keys, content_words, joined_skeleton, name_forms,
+                        phonetic)
 from .table import AliasTable, Entity, FormerName
 from .words import WordIndex
 
@@ -310,15 +311,18 @@ class AliasIndex:
         # and, without merging r and l, for those written without short vowels (عبدالله, Abd Allah).
         # Only for such queries: a gazetteer holds a syllabic transcription of nearly every place,
         # and their loose keys would lend any other query a look-alike (accuracy benchmark).
-        self.by_consonants = self._consonant_lookup(consonant_key, forms, fuzzy)
-        self.by_joined_skeleton = self._consonant_lookup(joined_skeleton, forms, fuzzy)
+        plain: tuple[list[int], list[str]] = ([], [])
+        syllabic: tuple[list[int], list[str]] = ([], [])
+        for i in np.flatnonzero(fuzzy).tolist():
+            for (rows, keys), key in zip((plain, syllabic), consonant_keys(forms[i])):
+                if len(key) >= CONSONANT_KEY_MIN:
+                    rows.append(i)
+                    keys.append(key)
+        self.by_joined_skeleton = self._consonant_lookup(joined_skeleton, *plain)
+        self.by_consonants = self._consonant_lookup(consonant_key, *syllabic)
 
-    def _consonant_lookup(self, key_of: Callable[[NameForms], str], forms: list[NameForms],
-                          fuzzy: np.ndarray) -> HashLookup:
-        keys = {i: key for i in np.flatnonzero(fuzzy).tolist()
-                if len(key := key_of(forms[i])) >= CONSONANT_KEY_MIN}
-        return HashLookup(lambda i: key_of(self._forms[i]), list(keys.values()),
-                          np.fromiter(keys, dtype=np.int32, count=len(keys)))
+    def _consonant_lookup(self, key_of: Callable[[NameForms], str], rows: list[int], keys: list[str]) -> HashLookup:
+        return HashLookup(lambda i: key_of(self._forms[i]), keys, np.asarray(rows, dtype=np.int32))
 
     def lookup(self, forms: NameForms, *, norm_only: bool = False) -> set[int]:
         """Entries whose normalized form, phonetic key, skeleton or joined words equal the query's."""

@@ -309,10 +309,7 @@ def consonant_key(forms: "NameForms") -> str:
     >>> consonant_key(name_forms("哈德遜")) == consonant_key(name_forms("Hudson"))
     True
     """
-    word = "".join(_FINAL_NG.sub("n", w) for w in _all_words(forms))
-    if forms.script == "CJK":
-        word = _PINYIN_X.sub("s", word)
-    return skeleton(word).translate(_R_AS_L)
+    return consonant_keys(forms)[1]
 
 
 def joined_skeleton(forms: "NameForms") -> str:
@@ -324,13 +321,25 @@ def joined_skeleton(forms: "NameForms") -> str:
     >>> joined_skeleton(name_forms("عبدالله")) == joined_skeleton(name_forms("Abd Allah"))
     True
     """
-    return skeleton("".join(_all_words(forms)))
+    return consonant_keys(forms)[0]
 
 
-def _all_words(forms: "NameForms") -> tuple[str, ...] | list[str]:
-    """Every word of a name, particles and titles too, phonetically folded."""
+def consonant_keys(forms: "NameForms") -> tuple[str, str]:
+    """joined_skeleton and consonant_key in one pass (the index makes both for every name)."""
     words = forms.norm.split()
-    return forms.tokens if len(words) == len(forms.tokens) else [phonetic(w) for w in words]
+    if len(words) != len(forms.tokens):   # particles or titles: fold them too
+        words = [phonetic(w) for w in words]
+    else:
+        words = forms.tokens
+    joined = "".join(words)
+    plain = skeleton(joined)
+    if "ng" not in joined and forms.script != "CJK":
+        return plain, plain.translate(_R_AS_L)
+    if "ng" in joined:
+        joined = "".join(_FINAL_NG.sub("n", w) for w in words)
+    if forms.script == "CJK":
+        joined = _PINYIN_X.sub("s", joined)
+    return plain, skeleton(joined).translate(_R_AS_L)
 
 
 # Scripts that write foreign names in syllables (see consonant_key).
