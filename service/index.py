@@ -311,15 +311,17 @@ class AliasIndex:
         # and, without merging r and l, for those written without short vowels (عبدالله, Abd Allah).
         # Only for such queries: a gazetteer holds a syllabic transcription of nearly every place,
         # and their loose keys would lend any other query a look-alike (accuracy benchmark).
-        plain: tuple[list[int], list[str]] = ([], [])
-        syllabic: tuple[list[int], list[str]] = ([], [])
+        plain_rows, plain, syllabic_rows, syllabic = [], [], [], []
         for i in np.flatnonzero(fuzzy).tolist():
-            for (rows, keys), key in zip((plain, syllabic), consonant_keys(forms[i])):
-                if len(key) >= CONSONANT_KEY_MIN:
-                    rows.append(i)
-                    keys.append(key)
-        self.by_joined_skeleton = self._consonant_lookup(joined_skeleton, *plain)
-        self.by_consonants = self._consonant_lookup(consonant_key, *syllabic)
+            plain_key, syllabic_key = consonant_keys(forms[i])
+            if len(plain_key) >= CONSONANT_KEY_MIN:
+                plain_rows.append(i)
+                plain.append(plain_key)
+            if len(syllabic_key) >= CONSONANT_KEY_MIN:
+                syllabic_rows.append(i)
+                syllabic.append(syllabic_key)
+        self.by_joined_skeleton = self._consonant_lookup(joined_skeleton, plain_rows, plain)
+        self.by_consonants = self._consonant_lookup(consonant_key, syllabic_rows, syllabic)
 
     def _consonant_lookup(self, key_of: Callable[[NameForms], str], rows: list[int], keys: list[str]) -> HashLookup:
         return HashLookup(lambda i: key_of(self._forms[i]), keys, np.asarray(rows, dtype=np.int32))

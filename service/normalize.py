@@ -326,14 +326,12 @@ def joined_skeleton(forms: "NameForms") -> str:
 
 def consonant_keys(forms: "NameForms") -> tuple[str, str]:
     """joined_skeleton and consonant_key in one pass (the index makes both for every name)."""
-    words = forms.norm.split()
-    if len(words) != len(forms.tokens):   # particles or titles: fold them too
-        words = [phonetic(w) for w in words]
-    else:
-        words = forms.tokens
+    words = forms.tokens
+    if forms.norm.count(" ") + 1 != len(words):   # particles or titles: fold them too
+        words = [phonetic(w) for w in forms.norm.split()]
     joined = "".join(words)
-    plain = skeleton(joined)
-    if "ng" not in joined and forms.script != "CJK":
+    plain = joined.translate(tr.SKELETON_FOLD)
+    if forms.script != "CJK" and "ng" not in joined:   # most names: the skeleton with r as l
         return plain, plain.translate(_R_AS_L)
     if "ng" in joined:
         joined = "".join(_FINAL_NG.sub("n", w) for w in words)
