@@ -22,8 +22,8 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .normalize import (NameForms, consonant_key, consonant_keys, content_words, joined_skeleton, name_forms,
-                        phonetic)
+from .consonants import consonant_key, consonant_keys, joined_skeleton
+from .normalize import NameForms, content_words, name_forms, phonetic
 from .table import AliasTable, Entity, FormerName
 from .words import WordIndex
 

@@ -295,9 +295,8 @@ class Matcher:
         exact = any(c.score >= 1.0 and (type is None or c.entity.type == type) for c in found.values())
         if forms.tokens and not acronym and (alternatives or not exact):
             rows, key = self.index.by_consonants_of(forms)
-            for i in rows:
-                self._keep(found, Candidate(self.index.entries[i].entity, CONSONANT_SCORE, self.index.entries[i],
-                                            "consonants", (key, key)))
+            for entry in map(self.index.entries.__getitem__, rows):
+                self._keep(found, Candidate(entry.entity, CONSONANT_SCORE, entry, "consonants", (key, key)))
             for i in self._fuzzy_shortlist(forms, memo):
                 entry = self.index.entries[i]
                 if entry.entity.id not in found or found[entry.entity.id].score < PHONETIC_SCORE:
