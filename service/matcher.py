@@ -296,7 +296,8 @@ class Matcher:
         if forms.tokens and not acronym and (alternatives or not exact):
             rows, key = self.index.by_consonants_of(forms)
             for entry in map(self.index.entries.__getitem__, rows):
-                self._keep(found, Candidate(entry.entity, CONSONANT_SCORE, entry, "consonants", (key, key)))
+                score = round(CONSONANT_SCORE * _script_trust(forms, entry.forms), 4)
+                self._keep(found, Candidate(entry.entity, score, entry, "consonants", (key, key)))
             for i in self._fuzzy_shortlist(forms, memo):
                 entry = self.index.entries[i]
                 if entry.entity.id not in found or found[entry.entity.id].score < PHONETIC_SCORE:

@@ -147,6 +147,15 @@ def test_does_not_match_wrong_entity(matcher, query, wrong):
         assert result.match is None
 
 
+def test_consonants_of_a_rough_romanization_count_for_less():
+    """ヴェルチェッリ (Vercelli) has the consonants of unidecode's reading of Thai บราซิล (Brazil)."""
+    thai_only = Matcher(parse_table({"version": 1, "entities": [
+        {"id": "brazil", "type": "country", "name": "บราซิล"}]}))
+    result = thai_only.resolve("ヴェルチェッリ", limit=1)
+    assert result.match is None
+    assert [(c.id, c.how, c.score) for c in result.candidates] == [("brazil", "consonants", 0.792)]
+
+
 def test_shared_surname_alone_is_not_a_match(matcher):
     result = matcher.resolve("Assad")
     assert result.match is None
