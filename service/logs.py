@@ -82,10 +82,11 @@ def configure_logging(level: str) -> None:
     logger = logging.getLogger("service")
     for handler in [h for h in logger.handlers if getattr(h, "alias_json", False)]:
         logger.removeHandler(handler)
-    # A line shows neither the caller nor the thread or process names: don't work them out
-    # for each record (the logging HOWTO, "Optimization"; a line per request adds up).
+    # A line shows neither the caller nor the thread names: don't work them out for each
+    # record (the logging HOWTO, "Optimization"; a line per request adds up). The process
+    # id stays: gunicorn's own lines print it ("[%(process)d]"), and None would not format.
     logging._srcfile = None
-    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
+    logging.logThreads = logging.logMultiprocessing = False
     handler = _StderrHandler()
     handler.setFormatter(JsonFormatter())
     handler.alias_json = True

@@ -65,3 +65,10 @@ def test_errors_are_problem_json_through_gunicorn(server, method, path, body, co
     problem = json.loads(raw)
     assert problem["status"] == expected and problem["title"] and problem["detail"] and problem["type"]
     assert "Traceback" not in raw.decode()
+
+
+def test_gunicorn_log_lines_are_written_not_tracebacks(server):
+    """gunicorn's own lines show the process id: the logging set-up must leave it on."""
+    log = server.output()
+    assert "Booting worker with pid" in log
+    assert "Logging error" not in log and "Traceback" not in log, log[:2000]
