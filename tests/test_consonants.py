@@ -23,7 +23,6 @@ def test_transcriptions_share_a_consonant_key(spellings):
     assert len(keys) == 1, keys
 
 
-
 JOINED_SKELETONS = [
     # written without short vowels, words joined or split otherwise than in Latin
     ("Montevideo", "مونته ویدئو"),
