@@ -88,16 +88,18 @@ def test_sigterm_lets_in_flight_requests_finish(start_gunicorn, tmp_path):
                             PROMETHEUS_MULTIPROC_DIR=str(tmp_path / "prom"))
     answers: list = []
     slow = [threading.Thread(target=lambda i=i: answers.append(slow_batch(server.url, i))) for i in range(3)]
+    for thread in slow:
+        thread.start()
+    # SIGTERM only once the server is working on all three. Nothing else is sent yet, so
+    # three requests in progress besides this scrape are the batches: one still waiting in
+    # the listen backlog at SIGTERM would be refused, not answered.
+    for _ in range(1000):
+        if sample(scrape(server.url), "alias_http_requests_in_progress") >= 4:
+            break
+    else:
+        pytest.fail("the slow batches were never seen in progress")
     with Load(lambda: resolve_ok(server.url), threads=2) as load:
         load.wait_for(20)
-        for thread in slow:
-            thread.start()
-        # SIGTERM only once the server is working on all three (and on this scrape).
-        for _ in range(1000):
-            if sample(scrape(server.url), "alias_http_requests_in_progress") >= 4:
-                break
-        else:
-            pytest.fail("the slow batches were never seen in progress")
         signalled = time.monotonic()
         server.signal(signal.SIGTERM)
         for thread in slow:
