@@ -1,4 +1,4 @@
-"""Keys of a name's consonants in order, for names whose vowels say little.
+"""Keys of a name's words run together, and of its consonants in order, for names whose vowels say little.
 
 A query written in syllables (Japanese kana, Chinese characters, Hangul) or
 without short vowels (Arabic, Hebrew) keeps a foreign name's consonants, in
@@ -17,6 +17,25 @@ _R_AS_L = str.maketrans("r", "l")
 _FINAL_NG = re.compile(r"ng(?![aeiou])")
 # Pinyin x is an s (哈德遜 ha-de-xun, Hudson); the phonetic fold read it as an English ks.
 _PINYIN_X = re.compile(r"ks(?=[aeiou])")
+
+
+def joined_words(forms: NameForms) -> str:
+    """Every word of a name, particles too, folded and run together.
+
+    Arabic often writes a name's inner article without a space (ديرالزور for
+    دير الزور); the query's single word then meets the name's words joined.
+
+    >>> joined_words(name_forms("دير الزور")) == joined_words(name_forms("ديرالزور"))
+    True
+    """
+    return "".join(_all_words(forms))
+
+
+def _all_words(forms: NameForms) -> tuple[str, ...] | list[str]:
+    """Every word of a name folded: its tokens, unless particles or titles were dropped from them."""
+    if forms.norm.count(" ") + 1 == len(forms.tokens):
+        return forms.tokens
+    return [phonetic(w) for w in forms.norm.split()]
 
 
 def consonant_key(forms: NameForms) -> str:
@@ -53,9 +72,7 @@ def joined_skeleton(forms: NameForms) -> str:
 
 def consonant_keys(forms: NameForms) -> tuple[str, str]:
     """joined_skeleton and consonant_key in one pass (the index makes both for every name)."""
-    words = forms.tokens
-    if forms.norm.count(" ") + 1 != len(words):   # particles or titles: fold them too
-        words = [phonetic(w) for w in forms.norm.split()]
+    words = _all_words(forms)
     joined = "".join(words)
     plain = joined.translate(tr.SKELETON_FOLD)
     if forms.script != "CJK" and "ng" not in joined:   # most names: the skeleton with r as l

@@ -22,7 +22,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .consonants import consonant_key, consonant_keys, joined_skeleton
+from .consonants import consonant_key, consonant_keys, joined_skeleton, joined_words
 from .normalize import NameForms, content_words, name_forms, phonetic
 from .table import AliasTable, Entity, FormerName
 from .words import WordIndex
@@ -141,18 +141,6 @@ class FormsColumns:
             column = self.columns[name] = PackedStrings([column[i] for i in range(len(column))])
             self._ordered = [self.columns[n] for n in self.names]
         return column
-
-
-def joined_words(forms: NameForms) -> str:
-    """Every word of a name, particles too, folded and run together.
-
-    Arabic often writes a name's inner article without a space (ديرالزور for
-    دير الزور); the query's single word then meets the name's words joined.
-
-    >>> joined_words(name_forms("دير الزور")) == joined_words(name_forms("ديرالزور"))
-    True
-    """
-    return "".join(phonetic(w) for w in forms.norm.split())
 
 
 def run_together(forms: NameForms) -> str:
