@@ -222,6 +222,16 @@ def _script_trust(a: NameForms, b: NameForms) -> float:
     return LOSSY_SCRIPT_TRUST if a.script != b.script and (a.lossy or b.lossy) else 1.0
 
 
+def _settled(found: dict[int, "Candidate"], type: str | None) -> bool:
+    """Whether the exact and phonetic look-ups already decide the answer.
+
+    A consonant or fuzzy score stays below PHONETIC_SCORE and ranks in a
+    lower class (see _decide): once a name of the wanted type is found at
+    that score, no merely similar name can beat it or make it ambiguous.
+    """
+    return any(c.score >= PHONETIC_SCORE and (type is None or c.entity.type == type) for c in found.values())
+
+
 class Matcher:
     """Resolve names against one table; immutable once built."""
 
@@ -237,9 +247,10 @@ class Matcher:
                 limit: int = 5, alternatives: bool = False) -> Resolution:
         """Resolve one name. "No match" is a Resolution with match None, never an exception.
 
-        A name found exactly (score 1.0) is answered from the exact look-ups
-        alone: no merely similar name can beat it or make it ambiguous. With
-        `alternatives`, similar names are scored and listed as candidates anyway.
+        A name found exactly, or phonetically at full score, is answered from
+        the exact look-ups alone: no merely similar name can beat it or make it
+        ambiguous (see _settled). With `alternatives`, similar names are scored
+        and listed as candidates anyway.
         """
         query = (name, type, as_of, limit)
         if alternatives:
@@ -292,8 +303,7 @@ class Matcher:
         query_words = self._query_words(forms)
         for i in self.index.lookup(forms, norm_only=acronym):
             self._keep(found, self._score_exact(text, forms, self.index.entries[i], query_words))
-        exact = any(c.score >= 1.0 and (type is None or c.entity.type == type) for c in found.values())
-        if forms.tokens and not acronym and (alternatives or not exact):
+        if forms.tokens and not acronym and (alternatives or not _settled(found, type)):
             rows, key = self.index.by_consonants_of(forms)
             for entry in map(self.index.entries.__getitem__, rows):
                 score = round(CONSONANT_SCORE * _script_trust(forms, entry.forms), 4)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from service import index
-from service.matcher import Matcher
+from service.matcher import PHONETIC_SCORE, Matcher
 from service.table import parse_table
 
 ENTITIES = [
@@ -172,6 +172,30 @@ def test_batch_equals_single_resolves(matcher):
     batch = matcher.resolve_batch(names)
     assert [r.match and r.match.id for r in batch] == [matcher.resolve(n).match and matcher.resolve(n).match.id
                                                        for n in names]
+
+
+def _decision(result):
+    m = result.match
+    return (m and (m.id, m.how, m.score, m.matched.text), result.ambiguous, result.reason)
+
+
+@pytest.mark.parametrize("query", [q for q, *_ in RESOLVES + NEGATIVES])
+def test_similar_names_never_change_a_settled_answer(matcher, query):
+    # An exact or full phonetic match skips the fuzzy scan (matcher._settled); scanning anyway must agree.
+    assert _decision(matcher.resolve(query)) == _decision(matcher.resolve(query, alternatives=True))
+
+
+@pytest.mark.parametrize("query", [q for q, *_ in RESOLVES + NEGATIVES])
+def test_similar_names_score_below_a_phonetic_match(matcher, query):
+    # What makes skipping them safe: a merely similar name can never reach a phonetic match's score.
+    for cand in matcher.resolve(query, alternatives=True, limit=50).candidates:
+        assert cand.how not in ("fuzzy", "skeleton", "consonants") or cand.score < PHONETIC_SCORE
+
+
+def test_a_phonetic_match_lists_similar_names_only_when_asked(matcher):
+    assert [c.id for c in matcher.resolve("Bashar Assad").candidates] == ["bashar-al-assad"]
+    listed = [c.id for c in matcher.resolve("Bashar Assad", alternatives=True).candidates]
+    assert listed[0] == "bashar-al-assad" and "hafez-al-assad" in listed
 
 
 def test_type_filter(matcher):
