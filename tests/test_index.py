@@ -1,12 +1,14 @@
 """The packed index gives back what the normalizer made; the word index finds names by their words."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from service import index as index_module
 from service.index import AliasIndex
 from service.normalize import name_forms
 from service.table import parse_table
+from service.words import _Accumulator
 
 TABLE = {"version": 1, "entities": [
     {"id": "syria", "type": "place", "name": "Syria", "aliases": ["سوريا", "Sirya"],
@@ -54,3 +56,15 @@ def test_word_index_finds_nothing_for_unknown_words():
 def test_empty_table_indexes():
     index = AliasIndex(parse_table({"version": 1, "entities": []}))
     assert index.alias_count == 0 and len(index.words.shortlist(name_forms("Homs"), 10)) == 0
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_trigram_counts_rank_the_same_in_float32(seed):
+    # The word accumulator counts trigrams in float32 (words.py): the same ids, in the same order, as float64.
+    rng = np.random.default_rng(seed)
+    size = 5000
+    postings = [np.unique(rng.integers(0, size, rng.integers(1, 2000))).astype(np.int32) for _ in range(25)]
+    ones = [1.0] * len(postings)
+    wide, narrow = _Accumulator(size, np.float64), _Accumulator(size, np.float32)
+    for limit in (8, 64, 4000):
+        assert wide.top(postings, ones, limit).tolist() == narrow.top(postings, ones, limit).tolist()
