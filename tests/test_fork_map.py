@@ -1,0 +1,67 @@
+"""fork_map: the same list as a plain map, with a real forked child or without one."""
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from service import fork_map as fork_map_module
+from service.fork_map import fork_map
+from service.index import AliasIndex
+from service.normalize import name_forms
+from service.table import parse_table
+
+WORDS = [f"word{i}" for i in range(101)]
+
+
+def _parent_only(pid: int):
+    def upper(text: str) -> str:
+        if os.getpid() != pid:
+            raise RuntimeError("the child fails")
+        return text.upper()
+    return upper
+
+
+@pytest.mark.parametrize("func, min_items", [
+    (str.upper, 1),            # forked: the child maps the second half
+    (str.upper, 10 ** 6),      # too short to fork
+    (_parent_only(os.getpid()), 1),   # the child fails: the parent maps its half too
+])
+def test_fork_map_equals_a_plain_map(func, min_items):
+    assert fork_map(func, WORDS, min_items=min_items) == [w.upper() for w in WORDS]
+
+
+def test_results_cross_the_pipe_packed():
+    got = fork_map(lambda w: {"w": w}, WORDS, pack=lambda d: d["w"], unpack=lambda w: {"w": w + "!"}, min_items=1)
+    half = len(WORDS) // 2
+    assert got == [{"w": w} for w in WORDS[:half]] + [{"w": w + "!"} for w in WORDS[half:]]
+
+
+def test_the_child_is_reaped():
+    fork_map(str.upper, WORDS, min_items=1)
+    children = open(f"/proc/self/task/{threading.get_native_id()}/children").read().split()
+    assert children == []
+
+
+TABLE = {"version": 1, "entities": [
+    {"id": "syria", "type": "place", "name": "Syria", "aliases": ["سوريا", "Сирия", "シリア", "Συρία"]},
+    {"id": "homs", "type": "place", "name": "Homs", "aliases": ["حمص", "Хомс", "Emesa", "ホムス"]},
+    {"id": "qamishli", "type": "place", "name": "Qamishli", "aliases": ["القامشلي", "Камышлы", "Qamişlo"]},
+]}
+
+
+@pytest.mark.parametrize("in_thread", [False, True])   # at start-up, and as a reload in a worker's thread
+def test_an_index_built_on_two_cpus_holds_the_same_forms(monkeypatch, in_thread):
+    monkeypatch.setattr(fork_map_module, "FORK_FROM", 1)
+    built = []
+    if in_thread:
+        thread = threading.Thread(target=lambda: built.append(AliasIndex(parse_table(TABLE))))
+        thread.start()
+        thread.join()
+    else:
+        built.append(AliasIndex(parse_table(TABLE)))
+    entries = list(built[0].entries)
+    assert len(entries) == 14
+    for entry in entries:
+        assert entry.forms == name_forms(entry.text)
