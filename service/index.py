@@ -14,18 +14,25 @@ and postings are numpy arrays. An `Entry` is built when asked for
 """
 from __future__ import annotations
 
+import gc
 import math
+import operator
 from array import array
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 
 import numpy as np
 
 from .consonants import consonant_key, consonant_keys, joined_skeleton, joined_words
+from .fork_map import fork_map
 from .normalize import NameForms, content_words, name_forms, phonetic
 from .table import AliasTable, Entity, FormerName
 from .words import WordIndex
+
+# A NameForms as a plain tuple, which pickles several times faster (see fork_map).
+_FORMS_FIELDS = operator.attrgetter(*[f.name for f in fields(NameForms)])
 
 KINDS = ("name", "alias", "former_name", "former_alias")
 # Word weights are idf to this power: sharper than plain idf, so the words
@@ -211,15 +218,24 @@ class AliasIndex:
     """Lookup structures over every name in a table."""
 
     def __init__(self, table: AliasTable):
+        with _gc_paused():
+            self._build(table)
+
+    def _build(self, table: AliasTable) -> None:
         self.table = table
         entity_rows, kinds, formers, texts, forms = [], [], [], [], []
         token_entities: Counter = Counter()
         type_entities: dict[str, Counter] = {}
-        known: dict[str, NameForms] = {}   # place names repeat across a gazetteer
+        names = [list(_names_of(entity)) for entity in table.entities]
+        # Each distinct string normalized once (place names repeat across a gazetteer), on two CPUs if long.
+        distinct = list(dict.fromkeys(text for of_entity in names for text, _, _ in of_entity))
+        known = dict(zip(distinct, fork_map(name_forms, distinct, pack=_FORMS_FIELDS,
+                                            unpack=lambda values: NameForms(*values))))
+        del distinct
         for row, entity in enumerate(table.entities):
             tokens = set()
-            for text, kind, former in _names_of(entity):
-                f = known.get(text) or known.setdefault(text, name_forms(text))
+            for text, kind, former in names[row]:
+                f = known[text]
                 if not f.norm:  # a script the normalizer cannot read (lint warns)
                     continue
                 entity_rows.append(row)
@@ -230,7 +246,7 @@ class AliasIndex:
                 tokens.update(f.tokens)
             token_entities.update(tokens)
             type_entities.setdefault(entity.type, Counter()).update(tokens)
-        del known
+        del known, names
         n = max(len(table.entities), 1)
         # Inverse entity frequency: a token many entities share says little.
         self.idf = {t: math.log(1 + n / df) ** IDF_POWER for t, df in token_entities.items()}
@@ -371,6 +387,23 @@ class _Entries(Sequence):
         if not 0 <= i < self._len:
             raise IndexError(i)
         return self._index.entry(i)
+
+
+@contextmanager
+def _gc_paused():
+    """The cyclic GC off while an index is built (it makes no cycles).
+
+    A build makes millions of small objects that live as long as the index;
+    every few hundred new ones the collector would walk the young ones, and
+    now and then the whole growing heap, to find no garbage.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _names_of(entity: Entity):
