@@ -14,19 +14,18 @@ and postings are numpy arrays. An `Entry` is built when asked for
 """
 from __future__ import annotations
 
-import gc
 import math
 import operator
 from array import array
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, fields
 
 import numpy as np
 
 from .consonants import consonant_key, consonant_keys, joined_skeleton, joined_words
 from .fork_map import fork_map
+from .gc_paused import gc_paused
 from .normalize import NameForms, content_words, name_forms, phonetic
 from .table import AliasTable, Entity, FormerName
 from .words import WordIndex
@@ -218,7 +217,7 @@ class AliasIndex:
     """Lookup structures over every name in a table."""
 
     def __init__(self, table: AliasTable):
-        with _gc_paused():
+        with gc_paused():
             self._build(table)
 
     def _build(self, table: AliasTable) -> None:
@@ -387,23 +386,6 @@ class _Entries(Sequence):
         if not 0 <= i < self._len:
             raise IndexError(i)
         return self._index.entry(i)
-
-
-@contextmanager
-def _gc_paused():
-    """The cyclic GC off while an index is built (it makes no cycles).
-
-    A build makes millions of small objects that live as long as the index;
-    every few hundred new ones the collector would walk the young ones, and
-    now and then the whole growing heap, to find no garbage.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _names_of(entity: Entity):

@@ -17,6 +17,7 @@ from typing import Mapping
 import yaml
 
 from .dates import PartialDate
+from .gc_paused import gc_paused
 from .yaml_lines import line_of, load_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._:-]*$")
@@ -116,7 +117,8 @@ def load_table(path: str | Path, *, max_bytes: int | None = None, lines: bool = 
         raw = path.read_bytes()
     except OSError as exc:
         raise TableError([Finding(source, 0, f"cannot read: {exc.strerror or exc}")]) from None
-    return parse_table_bytes(raw, source=source, lines=lines)
+    with gc_paused():
+        return parse_table_bytes(raw, source=source, lines=lines)
 
 
 def parse_table_bytes(raw: bytes, *, source: str = "<memory>", lines: bool = False) -> AliasTable:

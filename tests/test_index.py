@@ -1,8 +1,6 @@
 """The packed index gives back what the normalizer made; the word index finds names by their words."""
 from __future__ import annotations
 
-import gc
-
 import numpy as np
 import pytest
 
@@ -71,14 +69,3 @@ def test_trigram_counts_rank_the_same_in_float32(seed):
     for limit in (8, 64, 4000):
         assert wide.top(postings, ones, limit).tolist() == narrow.top(postings, ones, limit).tolist()
 
-
-@pytest.mark.parametrize("enabled", [True, False])
-def test_building_leaves_the_cyclic_gc_as_it_found_it(enabled):
-    # The build pauses the GC (index._gc_paused); a caller's own choice survives it.
-    was = gc.isenabled()
-    (gc.enable if enabled else gc.disable)()
-    try:
-        AliasIndex(parse_table(TABLE))
-        assert gc.isenabled() is enabled
-    finally:
-        (gc.enable if was else gc.disable)()
