@@ -32,6 +32,19 @@ def test_fork_map_equals_a_plain_map(func, min_items):
     assert fork_map(func, WORDS, min_items=min_items) == [w.upper() for w in WORDS]
 
 
+@pytest.mark.parametrize("cpus, min_items, forked", [
+    (2, 1, True),
+    (2, 10 ** 6, False),   # too short
+    (1, 1, False),         # one CPU allowed (taskset, --cpuset-cpus)
+])
+def test_the_second_half_is_mapped_in_a_child_only_when_it_pays(monkeypatch, cpus, min_items, forked):
+    monkeypatch.setattr(fork_map_module, "_cpus", lambda: cpus)
+    pids = fork_map(lambda _: os.getpid(), WORDS, min_items=min_items)
+    half = len(WORDS) // 2
+    assert set(pids[:half]) == {os.getpid()}
+    assert (set(pids[half:]) != {os.getpid()}) is forked
+
+
 def test_results_cross_the_pipe_packed():
     got = fork_map(lambda w: {"w": w}, WORDS, pack=lambda d: d["w"], unpack=lambda w: {"w": w + "!"}, min_items=1)
     half = len(WORDS) // 2
