@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -51,11 +52,14 @@ def fork_map(func: Callable[[T], R], items: Sequence[T], *, pack: Callable[[R], 
     if pid == 0:
         _child(func, tail, pack, read_end, write_end)
     os.close(write_end)
+    second = None
     try:
         first = [func(x) for x in head]
         second = _receive(read_end, len(tail))
     finally:
         os.close(read_end)   # a child still writing gets EPIPE and leaves
+        if second is None:   # this side failed, or the child did: don't wait for it to finish its half
+            _kill(pid)
         status = _wait(pid)
     if second is None or status != 0:
         return first + [func(x) for x in tail]
@@ -80,6 +84,13 @@ def _receive(read_end: int, expected: int) -> list | None:
     except Exception:   # cut short or garbled: the caller maps that half itself
         return None
     return got if isinstance(got, list) and len(got) == expected else None
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:   # already reaped
+        pass
 
 
 def _wait(pid: int) -> int:

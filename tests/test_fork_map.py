@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 import pytest
 
@@ -43,6 +44,23 @@ def test_the_second_half_is_mapped_in_a_child_only_when_it_pays(monkeypatch, cpu
     half = len(WORDS) // 2
     assert set(pids[:half]) == {os.getpid()}
     assert (set(pids[half:]) != {os.getpid()}) is forked
+
+
+def test_a_failure_on_this_side_stops_the_child_at_once(tmp_path):
+    parent, done = os.getpid(), tmp_path / "done"
+
+    def fails_here_slow_there(word: str) -> str:
+        if os.getpid() == parent:
+            raise KeyError(word)
+        time.sleep(0.2)
+        with done.open("a") as out:   # each word the child gets through
+            out.write(word + "\n")
+        return word
+
+    with pytest.raises(KeyError):
+        fork_map(fails_here_slow_there, WORDS, min_items=1)
+    finished = done.read_text().split() if done.exists() else []
+    assert len(finished) < len(WORDS) - len(WORDS) // 2   # stopped, not waited for through its 51 words
 
 
 def test_results_cross_the_pipe_packed():
