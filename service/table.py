@@ -117,10 +117,10 @@ def load_table(path: str | Path, *, max_bytes: int | None = None, lines: bool = 
         raw = path.read_bytes()
     except OSError as exc:
         raise TableError([Finding(source, 0, f"cannot read: {exc.strerror or exc}")]) from None
-    with gc_paused():
-        return parse_table_bytes(raw, source=source, lines=lines)
+    return parse_table_bytes(raw, source=source, lines=lines)
 
 
+@gc_paused()   # the store's loads and reloads come through here, as load_table does
 def parse_table_bytes(raw: bytes, *, source: str = "<memory>", lines: bool = False) -> AliasTable:
     """Decode, parse and validate table bytes.
 

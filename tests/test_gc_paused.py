@@ -6,7 +6,9 @@ import gc
 import pytest
 
 from service.gc_paused import gc_paused
+from service import table as table_module
 from service.index import AliasIndex
+from service.store import TableStore
 from service.table import TableError, load_table, parse_table
 
 GOOD = '{"version": 1, "entities": [{"id": "homs", "type": "place", "name": "Homs"}]}'
@@ -24,10 +26,27 @@ def _load_broken(tmp_path):
         _load(tmp_path, BROKEN)
 
 
+def _store_load(tmp_path):
+    path = tmp_path / "aliases.json"
+    path.write_text(GOOD)
+    store = TableStore(path, threshold=0.8, margin=0.05, max_bytes=10 ** 6)
+    assert store.reload(force=True).ok
+    return store
+
+
+def _paused_during_parse(monkeypatch, tmp_path):
+    seen = []
+    original = table_module.parse_table
+    monkeypatch.setattr(table_module, "parse_table", lambda *a, **k: seen.append(gc.isenabled()) or original(*a, **k))
+    _store_load(tmp_path)
+    return seen
+
+
 STEPS = {
     "read a table": lambda tmp_path: _load(tmp_path, GOOD),
     "read a broken table": _load_broken,
     "index a table": lambda tmp_path: AliasIndex(parse_table({"version": 1, "entities": []})),
+    "load a table into the store": _store_load,
 }
 
 
@@ -44,6 +63,12 @@ def test_the_callers_gc_setting_survives(gc_setting, tmp_path, step, enabled):
     (gc.enable if enabled else gc.disable)()
     STEPS[step](tmp_path)
     assert gc.isenabled() is enabled
+
+
+def test_the_store_reads_a_table_with_the_gc_paused(gc_setting, monkeypatch, tmp_path):
+    gc.enable()
+    assert _paused_during_parse(monkeypatch, tmp_path) == [False]
+    assert gc.isenabled()
 
 
 def test_the_gc_is_off_inside_and_back_after_an_error(gc_setting):
