@@ -23,7 +23,9 @@ from pathlib import Path
 
 import pytest
 
+from service.fork_map import FORK_FROM
 from service.store import TableStore
+from tests import live
 from tests.conftest import DATA
 
 pytestmark = pytest.mark.process
@@ -54,10 +56,10 @@ def get(server, path: str = "/v1/status"):
         conn.close()
 
 
-def wait_until_all(server, check, *, distinct_loads: int = 1) -> dict:
+def wait_until_all(server, check, *, distinct_loads: int = 1, wait: float = WAIT) -> dict:
     """Ask /v1/status until CONSECUTIVE answers pass `check` (and enough workers reloaded); bounded."""
     in_a_row, loads, body = 0, set(), None
-    deadline = time.monotonic() + WAIT
+    deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         status, headers, raw = get(server)
         body = json.loads(raw)
@@ -70,12 +72,12 @@ def wait_until_all(server, check, *, distinct_loads: int = 1) -> dict:
         if in_a_row >= CONSECUTIVE and len(loads) >= distinct_loads:
             return body
         time.sleep(0.02)
-    raise AssertionError(f"workers did not agree within {WAIT}s; last answer: {body}\n{server.output()[-3000:]}")
+    raise AssertionError(f"workers did not agree within {wait}s; last answer: {body}\n{server.output()[-3000:]}")
 
 
-def wait_for_version(server, wanted: str, *, distinct_loads: int = WORKERS) -> dict:
+def wait_for_version(server, wanted: str, *, distinct_loads: int = WORKERS, wait: float = WAIT) -> dict:
     return wait_until_all(server, lambda b: b["header_version"] == wanted == b["table"]["version"],
-                          distinct_loads=distinct_loads)
+                          distinct_loads=distinct_loads, wait=wait)
 
 
 def write_in_place(path: Path, raw: bytes) -> None:
@@ -229,6 +231,65 @@ def test_sighup_reloads_in_the_arbiter(start_gunicorn, table_path):
     server.signal(signal.SIGHUP)
     # The new workers are forked from the arbiter's one snapshot: one loaded_at.
     wait_for_version(server, version(table_with(1)), distinct_loads=1)
+
+
+def big_table(n: int) -> bytes:
+    """A JSON table with enough distinct names to be normalized on two CPUs (fork_map.FORK_FROM), plus extra-n."""
+    entities = [{"id": f"town-{i}", "type": "place", "name": f"Town {i}", "aliases": [f"Burg {i}"]}
+                for i in range(FORK_FROM // 2 + 1)]
+    entities.append({"id": f"extra-{n}", "type": "place", "name": f"Extraville {n}"})
+    return json.dumps({"version": 1, "entities": entities}).encode()
+
+
+def stray_children(server) -> list[str]:
+    """Processes under the arbiter that are not its live workers: zombies, or children of the workers."""
+    workers = live.worker_pids(server.proc.pid)
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            pid, rest = stat.read_text().split(" ", 1)
+            state, parent = rest.rsplit(")", 1)[1].split()[:2]
+        except (OSError, ValueError):
+            continue
+        if int(parent) in workers or (int(parent) == server.proc.pid and state == "Z"):
+            found.append(f"{pid} ({state}) child of {parent}")
+    return found
+
+
+def test_a_big_table_built_on_two_cpus_reloads_in_workers_and_the_arbiter(start_gunicorn, table_path):
+    # Start-up (the arbiter, before any signal handler), a polled reload (each worker, in its
+    # reloader thread beside the request threads) and SIGHUP (the arbiter again): each builds
+    # with a forked child, which must give the same table and leave no process behind.
+    bound = 6 * WAIT   # three builds of 100,000 names, two of them at once on a 2-CPU machine
+    write_by_rename(table_path, big_table(0))
+    server = start_gunicorn(ALIASES_PATH=table_path, WEB_CONCURRENCY=WORKERS, RELOAD_INTERVAL=0.5)
+    wait_for_version(server, version(big_table(0)), distinct_loads=1, wait=bound)
+    # Polled, every worker builds its own snapshot (two loaded_at); after SIGHUP, new workers share one.
+    for n, reload, loads in [(1, lambda: None, WORKERS), (2, lambda: server.signal(signal.SIGHUP), 1)]:
+        write_by_rename(table_path, big_table(n))
+        reload()
+        wait_for_version(server, version(big_table(n)), distinct_loads=loads, wait=bound)
+        for name, wanted in [(f"Extraville {n}", f"extra-{n}"), ("Burg 4321", "town-4321")]:
+            status, _, answer = live.post_json(server.url + "/v1/resolve", {"name": name})
+            assert status == 200 and answer["match"]["id"] == wanted
+        settled_processes(server)
+
+
+def settled_processes(server) -> None:
+    """Wait, bounded, for exactly WORKERS workers and nothing else under the arbiter.
+
+    Bounded, not immediate: after SIGHUP a retiring worker can still be
+    polling (its forked child ends with it), and a child that has just sent
+    its half is a zombie until its parent reaps it a moment later. A child
+    never reaped stays, and fails this.
+    """
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        strays = stray_children(server)
+        if not strays and len(live.worker_pids(server.proc.pid)) == WORKERS:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"left under the arbiter: {strays}\n{server.output()[-3000:]}")
 
 
 def hammer(server, stop: threading.Event, failures: list, counts: list, *, keepalive: bool) -> None:
