@@ -254,6 +254,8 @@ def content_words(norm: str) -> list[str]:
     """
     words = norm.split()
     while len(words) > 1 and words[0] in tr.TITLES:
+        if words[0] in tr.PLACE_TITLES and sum(w not in tr.PARTICLES for w in words[1:]) < 2:
+            break
         words.pop(0)
     return [w for w in words if w not in tr.PARTICLES]
 

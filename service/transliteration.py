@@ -88,6 +88,10 @@ TITLES = frozenset(
     "marshal admiral lieutenant lt captain capt commander chairman senator "
     "secretary".split()
 )
+# Titles that also begin place names (Grand Island, General Santos, Prince George, King City,
+# Queen Creek, Major Isidoro): dropped only when two content words or more follow, as in a
+# person's name ("General Qassem Soleimani", "Grand Ayatollah Ali Sistani").
+PLACE_TITLES = frozenset("grand general gen prince king queen major marshal admiral captain capt commander".split())
 
 # Latin spelling conventions folded onto one key, applied in order to each
 # token. English, French, German, Turkish and Russian-derived spellings of

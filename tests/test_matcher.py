@@ -30,7 +30,8 @@ ENTITIES = [
     {"id": "bamenda", "type": "place", "name": "Bamenda"},
     {"id": "banda-aceh", "type": "place", "name": "Banda Aceh"},
     {"id": "george", "type": "place", "name": "George"},
-    {"id": "prince-george", "type": "place", "name": "Prince George"},   # "Prince" is dropped as a title
+    {"id": "prince-george", "type": "place", "name": "Prince George"},   # "Prince" begins a place name here
+    {"id": "grand-island", "type": "place", "name": "Grand Island"},
     {"id": "santo-tome", "type": "place", "name": "Santo Tomé"},
     {"id": "beijing", "type": "place", "name": "Beijing"},
     {"id": "canakkale", "type": "place", "name": "Çanakkale", "aliases": ["Tsanakkale"]},
@@ -84,8 +85,10 @@ RESOLVES = [
     ("Bmaenda", "bamenda", "fuzzy"),
     ("Skudagi", "skudai", "fuzzy"),     # one typed letter more; folded, two edits (skudagi/skudi)
     ("Portugaleta", "portugalete", "fuzzy"),  # scores 0.9 as a skeleton match would, but both have vowels
-    ("Georeg", "george", "fuzzy"),       # ties Prince George once folded; the spelling as typed breaks the tie
-    ("Prince Geogre", "prince-george", "fuzzy"),  # ... whichever of the tied names sorts first
+    ("Georeg", "george", "fuzzy"),
+    ("Prince Geogre", "prince-george", "fuzzy"),
+    ("Grand Islnd", "grand-island", "fuzzy"),    # a title that begins a place name is one of its words
+    ("General Vladimir Putin", "vladimir-putin", "phonetic"),  # ... and dropped before two words or more
     ("Yad Rappenau", "bad-rappenau", "fuzzy"),  # a short word the table never saw: a typo of the name's own
     ("Lca Vista", "la-vista", "fuzzy"),         # ... or of a particle it drops
     ("Lx Vista", "la-vista", "fuzzy"),          # ... compared as typed (folded, lx is lks)
@@ -196,6 +199,24 @@ def test_a_phonetic_match_lists_similar_names_only_when_asked(matcher):
     assert [c.id for c in matcher.resolve("Bashar Assad").candidates] == ["bashar-al-assad"]
     listed = [c.id for c in matcher.resolve("Bashar Assad", alternatives=True).candidates]
     assert listed[0] == "bashar-al-assad" and "hafez-al-assad" in listed
+
+
+ISLANDS = {"version": 1, "entities": [{"id": "grand-island", "type": "place", "name": "Grand Island"},
+                                      {"id": "long-island", "type": "place", "name": "Long Island"},
+                                      {"id": "general-santos", "type": "place", "name": "General Santos"},
+                                      {"id": "general-pico", "type": "place", "name": "General Pico"}]}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Island", None),                 # as much Long Island's as Grand Island's: not Grand Island's own name
+    ("Grand Island", "grand-island"),
+    ("Santos", "general-santos"),     # the only name with that word, by its word, not as its name
+    ("General", None),                # the word two names begin with
+])
+def test_a_title_that_begins_a_place_name_is_one_of_its_words(query, expected):
+    result = Matcher(parse_table(ISLANDS)).resolve(query)
+    assert (result.match and result.match.id) == expected
+    assert result.match is None or result.match.how != "phonetic"
 
 
 def test_type_filter(matcher):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.normalize import name_forms, normalize
+from service.normalize import content_words, name_forms, normalize
 
 NORMALIZED = [
     # (input, normalize(input))
@@ -54,6 +54,26 @@ NORMALIZED = [
 @pytest.mark.parametrize("text,expected", NORMALIZED)
 def test_normalize(text, expected):
     assert normalize(text) == expected
+
+
+TITLED = [
+    # (normalized name, its content words): leading titles go, unless a place is named by one
+    ("president bashar al assad", ["bashar", "assad"]),
+    ("sayyid ali hosseini khamenei", ["ali", "hosseini", "khamenei"]),
+    ("president putin", ["putin"]),                      # a plain honorific always goes
+    ("general qassem soleimani", ["qassem", "soleimani"]),
+    ("grand ayatollah ali al sistani", ["ali", "sistani"]),
+    ("general santos", ["general", "santos"]),           # titles that begin place names stay...
+    ("grand island", ["grand", "island"]),
+    ("prince george", ["prince", "george"]),
+    ("general la madrid", ["general", "madrid"]),        # ... particles do not count as words after them
+    ("president", ["president"]),                        # a title alone is a name
+]
+
+
+@pytest.mark.parametrize("norm,words", TITLED)
+def test_leading_titles(norm, words):
+    assert content_words(norm) == words
 
 
 SAME_KEY = [
