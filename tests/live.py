@@ -29,17 +29,22 @@ def post_json(url: str, payload: object, timeout: float = 60) -> tuple[int, dict
     return status, headers, json.loads(raw)
 
 
-def worker_pids(arbiter: int) -> set[int]:
-    """The live children of a gunicorn arbiter, read from /proc."""
-    pids = set()
+def children(parent: int) -> dict[int, str]:
+    """The children of a process with their states (`Z` for a zombie), read from /proc."""
+    found = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[1]) == arbiter and fields[0] != "Z":
-            pids.add(int(stat.parent.name))
-    return pids
+        if int(fields[1]) == parent:
+            found[int(stat.parent.name)] = fields[0]
+    return found
+
+
+def worker_pids(arbiter: int) -> set[int]:
+    """The live children of a gunicorn arbiter."""
+    return {pid for pid, state in children(arbiter).items() if state != "Z"}
 
 
 def samples(text: str) -> dict[tuple, float]:

@@ -5,8 +5,8 @@ import gc
 
 import pytest
 
-from service.gc_paused import gc_paused
 from service import table as table_module
+from service.gc_paused import gc_paused
 from service.index import AliasIndex
 from service.store import TableStore
 from service.table import TableError, load_table, parse_table
@@ -34,14 +34,6 @@ def _store_load(tmp_path):
     return store
 
 
-def _paused_during_parse(monkeypatch, tmp_path):
-    seen = []
-    original = table_module.parse_table
-    monkeypatch.setattr(table_module, "parse_table", lambda *a, **k: seen.append(gc.isenabled()) or original(*a, **k))
-    _store_load(tmp_path)
-    return seen
-
-
 STEPS = {
     "read a table": lambda tmp_path: _load(tmp_path, GOOD),
     "read a broken table": _load_broken,
@@ -67,8 +59,10 @@ def test_the_callers_gc_setting_survives(gc_setting, tmp_path, step, enabled):
 
 def test_the_store_reads_a_table_with_the_gc_paused(gc_setting, monkeypatch, tmp_path):
     gc.enable()
-    assert _paused_during_parse(monkeypatch, tmp_path) == [False]
-    assert gc.isenabled()
+    seen, original = [], table_module.parse_table
+    monkeypatch.setattr(table_module, "parse_table", lambda *a, **k: seen.append(gc.isenabled()) or original(*a, **k))
+    _store_load(tmp_path)
+    assert seen == [False] and gc.isenabled()
 
 
 def test_the_gc_is_off_inside_and_back_after_an_error(gc_setting):

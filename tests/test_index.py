@@ -68,4 +68,3 @@ def test_trigram_counts_rank_the_same_in_float32(seed):
     wide, narrow = _Accumulator(size, np.float64), _Accumulator(size, np.float32)
     for limit in (8, 64, 4000):
         assert wide.top(postings, ones, limit).tolist() == narrow.top(postings, ones, limit).tolist()
-

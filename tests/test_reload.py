@@ -243,17 +243,11 @@ def big_table(n: int) -> bytes:
 
 def stray_children(server) -> list[str]:
     """Processes under the arbiter that are not its live workers: zombies, or children of the workers."""
-    workers = live.worker_pids(server.proc.pid)
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            pid, rest = stat.read_text().split(" ", 1)
-            state, parent = rest.rsplit(")", 1)[1].split()[:2]
-        except (OSError, ValueError):
-            continue
-        if int(parent) in workers or (int(parent) == server.proc.pid and state == "Z"):
-            found.append(f"{pid} ({state}) child of {parent}")
-    return found
+    arbiter = server.proc.pid
+    strays = [(pid, state, arbiter) for pid, state in live.children(arbiter).items() if state == "Z"]
+    strays += [(pid, state, worker) for worker in live.worker_pids(arbiter)
+               for pid, state in live.children(worker).items()]
+    return [f"{pid} ({state}) child of {parent}" for pid, state, parent in strays]
 
 
 def test_a_big_table_built_on_two_cpus_reloads_in_workers_and_the_arbiter(start_gunicorn, table_path):
