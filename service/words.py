@@ -6,6 +6,10 @@ word is first matched to similar table *words* (trigrams of the vocabulary,
 then edit similarity, or the consonant skeleton for vowelless scripts), and
 names collect the weights of the words they contain, rare words weighing
 most. The few best names go on to full scoring in matcher.py.
+
+Budgets and cut-offs break ties by position, so nothing here iterates a set
+of strings: Python salts string hashes per process, and the same query would
+get another answer after a restart.
 """
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ class WordIndex:
         vocab: dict[str, int] = {}
         word_ids, name_ids = [], []
         for i in np.flatnonzero(fuzzy).tolist():
-            for token in set(forms[i].tokens):
+            for token in dict.fromkeys(forms[i].tokens):
                 word_ids.append(vocab.setdefault(token, len(vocab)))
                 name_ids.append(i)
         self.vocab = vocab
@@ -90,7 +94,7 @@ class WordIndex:
         variants = _one_edit_variants(word)
         if spelled:
             variants |= {phonetic(v) for v in _one_edit_variants(spelled)}
-        for variant in variants:
+        for variant in sorted(variants):
             if (wid := self.vocab.get(variant)) is not None and wid not in found:
                 found[wid] = round(1 - 1 / max(len(word), len(variant)), 2)
         if vowelless and len(sk := skeleton(word)) >= MIN_SKELETON:
@@ -108,7 +112,7 @@ class WordIndex:
         # The typed spelling helps `similar` only for a one-word query: each of its variants costs a fold,
         # and a longer query has other words to find its names by.
         spelled_words = content_words(forms.norm) if len(forms.tokens) == 1 else [None] * len(forms.tokens)
-        for token, spelled in set(zip(forms.tokens, spelled_words)):
+        for token, spelled in dict.fromkeys(zip(forms.tokens, spelled_words)):
             key = (token, spelled, forms.vowelless)
             found = memo.get(key) if memo is not None else None
             if found is None:
@@ -185,9 +189,9 @@ def _one_edit_variants(word: str) -> set[str]:
     return (swaps | drops) - {word}
 
 
-def _trigrams(word: str) -> set[str]:
+def _trigrams(word: str) -> list[str]:
     padded = f" {word} "
-    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+    return list(dict.fromkeys(padded[i:i + 3] for i in range(len(padded) - 2)))
 
 
 def _csr(keys: np.ndarray, values: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
