@@ -34,7 +34,9 @@ control_socket_disable = True
 
 def when_ready(server):
     # Everything built so far (table, index) is permanent: keep the cyclic GC
-    # from walking it, which would write to every object and defeat copy-on-write.
+    # from walking it, which would write to every object and defeat copy-on-write,
+    # and from spending batch time in full collections that find nothing (bench/RESULTS.md).
+    # A table replaced later is still freed: the index holds no reference cycle.
     gc.freeze()
 
 
@@ -42,8 +44,15 @@ def _store(server):
     return server.app.wsgi().extensions["alias_store"]
 
 
+def _freeze_loaded(status, snapshot):
+    if snapshot is not None:   # a table a worker's poller has just loaded: as permanent as the first
+        gc.freeze()
+
+
 def post_fork(server, worker):
-    _store(server).start_polling(_settings.reload_interval)
+    store = _store(server)
+    store.listeners.append(_freeze_loaded)
+    store.start_polling(_settings.reload_interval)
 
 
 def on_reload(server):

@@ -254,7 +254,7 @@ class AliasIndex:
         self._store_entries(entity_rows, kinds, formers, texts, forms)
         self._build_lookups(forms)
         self.words = WordIndex(forms, (np.frombuffer(self._flags, dtype=np.uint8) & _EXACT_ONLY) == 0, self.idf)
-        self.entries = _Entries(self)
+        self.entries = self._packed
         if self.alias_count < MATERIALIZE_BELOW:
             self.entries = [self.entry(i) for i in range(self.alias_count)]
 
@@ -274,18 +274,19 @@ class AliasIndex:
 
     def _store_entries(self, entity_rows, kinds, formers, texts, forms) -> None:
         # array.array, not numpy: entries are read one at a time, and a numpy scalar read is slow.
-        self._entity = array("i", entity_rows)
-        self._kind = array("B", [KINDS.index(k) for k in kinds])
-        self._former = array("h", [-1 if f is None else self._former_position(e, f)
-                                   for e, f in zip(entity_rows, formers)])
         self._flags = array("B", [_EXACT_ONLY if is_acronym_like(t, f) else 0 for t, f in zip(texts, forms)])
-        self._text = PackedStrings(texts)
         self._forms = FormsColumns(forms)
+        self._packed = _Entries(self.table, array("i", entity_rows), array("B", [KINDS.index(k) for k in kinds]),
+                                array("h", [-1 if f is None else self._former_position(e, f)
+                                            for e, f in zip(entity_rows, formers)]),
+                                PackedStrings(texts), self._forms, self._flags)
 
     def _former_position(self, row: int, former: FormerName) -> int:
         return next(i for i, f in enumerate(self.table.entities[row].former_names) if f is former)
 
     def _build_lookups(self, forms: list[NameForms]) -> None:
+        # The key functions below close over the columns, never over self (see _Entries).
+        columns = self._forms
         every = np.arange(len(forms), dtype=np.int32)
         self.by_norm = HashLookup(self._forms.strings("norm").__getitem__, [f.norm for f in forms], every)
         keyed = np.flatnonzero([bool(f.key) for f in forms]).astype(np.int32)
@@ -302,12 +303,12 @@ class AliasIndex:
                                     multi)
         # ... and, when its words are all short, as the syllables of one word (meng te lei).
         syllables = [i for i in multi.tolist() if max(map(len, forms[i].norm.split())) <= SYLLABLE_LETTERS]
-        self.by_syllables = HashLookup(lambda i: run_together(self._forms[i]),
+        self.by_syllables = HashLookup(lambda i: run_together(columns[i]),
                                        [run_together(forms[i]) for i in syllables],
                                        np.asarray(syllables, dtype=np.int32))
         # ... and with their particles, where a name has any (ديرالزور meets دير الزور).
         with_particles = [i for i in multi.tolist() if len(forms[i].norm.split()) > len(forms[i].tokens)]
-        self.by_joined_words = HashLookup(lambda i: joined_words(self._forms[i]),
+        self.by_joined_words = HashLookup(lambda i: joined_words(columns[i]),
                                           [joined_words(forms[i]) for i in with_particles],
                                           np.asarray(with_particles, dtype=np.int32))
         # Every name by its consonants in order, for queries written in syllables (スポケーン, Spokane)
@@ -327,7 +328,8 @@ class AliasIndex:
         self.by_consonants = self._consonant_lookup(consonant_key, syllabic_rows, syllabic)
 
     def _consonant_lookup(self, key_of: Callable[[NameForms], str], rows: list[int], keys: list[str]) -> HashLookup:
-        return HashLookup(lambda i: key_of(self._forms[i]), keys, np.asarray(rows, dtype=np.int32))
+        columns = self._forms
+        return HashLookup(lambda i: key_of(columns[i]), keys, np.asarray(rows, dtype=np.int32))
 
     def lookup(self, forms: NameForms, *, norm_only: bool = False) -> set[int]:
         """Entries whose normalized form, phonetic key, skeleton or joined words equal the query's."""
@@ -360,11 +362,7 @@ class AliasIndex:
 
     def entry(self, i: int) -> Entry:
         """Entry i, built from the packed arrays."""
-        entity = self.table.entities[self._entity[i]]
-        former = self._former[i]
-        return Entry(entity, self._text[i], KINDS[self._kind[i]],
-                     entity.former_names[former] if former >= 0 else None, self._forms[i],
-                     bool(self._flags[i] & _EXACT_ONLY))
+        return self._packed.build(i)
 
     @property
     def alias_count(self) -> int:
@@ -372,10 +370,25 @@ class AliasIndex:
 
 
 class _Entries(Sequence):
-    """`index.entries[i]`: entries built on demand."""
+    """`index.entries[i]`: entries built on demand from the packed columns.
 
-    def __init__(self, index: AliasIndex):
-        self._index, self._len = index, index.alias_count
+    It holds the columns, not the index: an index in no reference cycle is
+    freed as soon as the last request using it ends, even though the service
+    freezes the cyclic GC's view of every table it loads (store.py).
+    """
+
+    def __init__(self, table: AliasTable, entity: array, kind: array, former: array, text: PackedStrings,
+                 forms: FormsColumns, flags: array):
+        self._table, self._entity, self._kind, self._former = table, entity, kind, former
+        self._text, self._forms, self._flags, self._len = text, forms, flags, len(flags)
+
+    def build(self, i: int) -> Entry:
+        """Entry i (0 <= i < len)."""
+        entity = self._table.entities[self._entity[i]]
+        former = self._former[i]
+        return Entry(entity, self._text[i], KINDS[self._kind[i]],
+                     entity.former_names[former] if former >= 0 else None, self._forms[i],
+                     bool(self._flags[i] & _EXACT_ONLY))
 
     def __len__(self) -> int:
         return self._len
@@ -385,7 +398,7 @@ class _Entries(Sequence):
             i += self._len
         if not 0 <= i < self._len:
             raise IndexError(i)
-        return self._index.entry(i)
+        return self.build(i)
 
 
 def _names_of(entity: Entity):

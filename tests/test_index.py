@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import os
+import gc
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -74,6 +76,25 @@ def test_trigram_counts_rank_the_same_in_float32(seed):
     for limit in (8, 64, 4000):
         assert wide.top(postings, ones, limit).tolist() == narrow.top(postings, ones, limit).tolist()
 
+
+
+@pytest.mark.parametrize("materialize_below", [0, 10 ** 6])
+def test_an_index_is_freed_without_the_cyclic_gc(monkeypatch, materialize_below):
+    # The service freezes the GC's view of a loaded table (gunicorn.conf.py): a replaced
+    # index in a reference cycle would never be freed.
+    monkeypatch.setattr(index_module, "MATERIALIZE_BELOW", materialize_below)
+    index = AliasIndex(parse_table(TABLE))
+    index.words.shortlist(name_forms("Homms"), 3)   # the lookups' lazily re-packed columns too
+    index.lookup(name_forms("Homs"))
+    gone = weakref.ref(index)
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        del index
+        assert gone() is None
+    finally:
+        if was_on:
+            gc.enable()
 
 # Resolves names against a table full of near-ties, with the word index's budgets
 # cut so that ties decide which words and names are read; prints every answer.
