@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test test-container bench-accuracy bench-sweep bench-perf bench-load lint-table venv clean
+.PHONY: serve test test-container bench-accuracy bench-sweep bench-perf bench-load bench-reload-stall lint-table venv clean
 
 venv: $(STAMP)
 
@@ -43,6 +43,9 @@ bench-perf: $(VENV)/.bench-installed
 
 bench-load: $(STAMP)
 	$(BIN)/python bench/load.py
+
+bench-reload-stall: $(VENV)/.bench-installed
+	$(BIN)/python bench/reload_stall.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

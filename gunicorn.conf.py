@@ -33,10 +33,9 @@ control_socket_disable = True
 
 
 def when_ready(server):
-    # Everything built so far (table, index) is permanent: keep the cyclic GC
-    # from walking it, which would write to every object and defeat copy-on-write,
-    # and from spending batch time in full collections that find nothing (bench/RESULTS.md).
-    # A table replaced later is still freed: the index holds no reference cycle.
+    # Everything built so far (the app; the table is frozen as it loads, see wsgi.py) is
+    # permanent: keep the cyclic GC from walking it, which would write to every object and
+    # defeat copy-on-write. A table replaced later is still freed: the index holds no cycle.
     gc.freeze()
 
 
@@ -44,15 +43,8 @@ def _store(server):
     return server.app.wsgi().extensions["alias_store"]
 
 
-def _freeze_loaded(status, snapshot):
-    if snapshot is not None:   # a table a worker's poller has just loaded: as permanent as the first
-        gc.freeze()
-
-
 def post_fork(server, worker):
-    store = _store(server)
-    store.listeners.append(_freeze_loaded)
-    store.start_polling(_settings.reload_interval)
+    _store(server).start_polling(_settings.reload_interval)
 
 
 def on_reload(server):
@@ -60,7 +52,6 @@ def on_reload(server):
     status = _store(server).reload(force=True)
     if status is not None and not status.ok:
         server.log.error("SIGHUP: table not reloaded, keeping the last good one: %s", status.error)
-    gc.freeze()
 
 
 # Prometheus multiprocess mode (service/metrics.py), when PROMETHEUS_MULTIPROC_DIR is set.

@@ -17,10 +17,12 @@ from .store import TableStore
 __all__ = ["create_app"]
 
 
-def create_app(config: Settings | Mapping[str, str] | None = None) -> Flask:
+def create_app(config: Settings | Mapping[str, str] | None = None, *, freeze_tables: bool = False) -> Flask:
     """Build the app: settings, the table (loaded once here), blueprints, one error shape.
 
     `config` is a Settings, an environment-like mapping, or None for os.environ.
+    `freeze_tables` moves each loaded table out of the cyclic GC's sight
+    (TableStore): for the serving process (wsgi.py), not for tests.
     """
     settings = config if isinstance(config, Settings) else Settings.from_env(config)
     logs.configure_logging(settings.log_level)
@@ -30,7 +32,7 @@ def create_app(config: Settings | Mapping[str, str] | None = None) -> Flask:
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, JSON_SORT_KEYS=False)
     store = TableStore(settings.table_file, threshold=settings.match_threshold,
                        margin=settings.ambiguity_margin, max_bytes=settings.max_table_bytes,
-                       cache_size=settings.answer_cache_size)
+                       cache_size=settings.answer_cache_size, freeze=freeze_tables)
     metrics.init_app(app, store)  # before the first load, so that load is counted
     store.reload(force=True)
     app.extensions.update(alias_settings=settings, alias_store=store, alias_models=build_models(settings))
