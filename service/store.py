@@ -148,8 +148,8 @@ class TableStore:
         """Parse, validate and index off to the side; swap in only a fully built snapshot.
 
         One GC pause covers parsing and indexing: when the collector comes back
-        it walks every object made while it was off, and at 1M aliases each such
-        walk holds the GIL, and so every request thread, for 0.1-0.3 s. Frozen
+        it walks every object made while it was off, holding the GIL, and so
+        every request thread (1.4 s at 1M aliases, bench/RESULTS.md). Frozen
         before it comes back, the new table is never walked at all.
         """
         try:
