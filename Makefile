@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test test-container bench-accuracy bench-sweep bench-perf bench-load bench-reload-stall lint-table venv clean
+.PHONY: serve test test-container bench-accuracy bench-sweep bench-perf bench-load bench-reload-stall bench-worst-case lint-table venv clean
 
 venv: $(STAMP)
 
@@ -46,6 +46,9 @@ bench-load: $(STAMP)
 
 bench-reload-stall: $(VENV)/.bench-installed
 	$(BIN)/python bench/reload_stall.py
+
+bench-worst-case: $(VENV)/.bench-installed
+	$(BIN)/python bench/worst_case.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -26,6 +26,10 @@ MIN_WORD_SIMILARITY = 75  # (0-100) below this a table word is not a candidate
 MIN_SKELETON = 3         # shorter skeletons match too many words
 POSTING_BUDGET = 20_000  # most name postings one query reads, rarest words first
 GRAM_BUDGET = 20_000     # most vocabulary postings one query word reads, rarest trigrams first
+# One-edit variants are looked up for words up to this long: a longer word keeps most of its
+# trigrams through a typo, and folding each variant of a 1,000-character name (a run of Han
+# read as one word) took seconds. Gazetteer words this long are 0.02% of them (Han transcriptions).
+VARIANTS_UP_TO = 24
 
 
 class WordIndex:
@@ -91,8 +95,8 @@ class WordIndex:
         # one typed edit into several (`zhale` → `jal`, `zahle` → `zahl`):
         # the typed word's variants are folded and looked up too (`skudagi`
         # → `skudai`, which folds to `skudi`, two edits from `skudagi`).
-        variants = _one_edit_variants(word)
-        if spelled:
+        variants = _one_edit_variants(word) if len(word) <= VARIANTS_UP_TO else set()
+        if spelled and len(spelled) <= VARIANTS_UP_TO:
             variants |= {phonetic(v) for v in _one_edit_variants(spelled)}
         for variant in sorted(variants):
             if (wid := self.vocab.get(variant)) is not None and wid not in found:

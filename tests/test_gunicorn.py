@@ -72,3 +72,14 @@ def test_gunicorn_log_lines_are_written_not_tracebacks(server):
     log = server.output()
     assert "Booting worker with pid" in log
     assert "Logging error" not in log and "Traceback" not in log, log[:2000]
+
+
+def test_a_batch_of_the_longest_junk_names_is_answered(server):
+    # 100 names of 1,000 Han characters (MAX_BATCH_CHARS): each is read as one pinyin word of
+    # ~3,000 letters, and folding its one-edit variants took 5-8 s a name, so this batch outlived
+    # gunicorn's 30 s worker timeout and the worker was killed mid-request.
+    names = ["".join(chr(0x4E00 + (i * 7919 + k * 104729) % 20000) for i in range(1000)) for k in range(100)]
+    body = json.dumps({"queries": [{"name": n} for n in names]}).encode()
+    status, _, raw = call(server.url + "/v1/resolve/batch", "POST", body, "application/json")
+    assert status == 200, raw[:500]
+    assert len(json.loads(raw)["results"]) == 100

@@ -1,8 +1,8 @@
 """The packed index gives back what the normalizer made; the word index finds names by their words."""
 from __future__ import annotations
 
-import os
 import gc
+import os
 import subprocess
 import sys
 import weakref
@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from service import index as index_module
+from service import words as words_module
 from service.index import AliasIndex
 from service.normalize import name_forms
 from service.table import parse_table
@@ -95,6 +96,20 @@ def test_an_index_is_freed_without_the_cyclic_gc(monkeypatch, materialize_below)
     finally:
         if was_on:
             gc.enable()
+
+
+@pytest.mark.parametrize("query,folds", [
+    ("".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(1000)), False),   # read as one pinyin word
+    ("q" + "wertyuiop" * 111, False),
+    ("Hmos", True),   # a short word's typo is still looked up by its variants
+])
+def test_only_short_words_are_looked_up_by_their_one_edit_variants(monkeypatch, query, folds):
+    # Folding every variant of a 1,000-character word took 5-8 s per name.
+    folded, original = [], words_module.phonetic
+    monkeypatch.setattr(words_module, "phonetic", lambda word: folded.append(word) or original(word))
+    index = AliasIndex(parse_table(TABLE))
+    index.words.shortlist(name_forms(query), 3)
+    assert bool(folded) is folds
 
 # Resolves names against a table full of near-ties, with the word index's budgets
 # cut so that ties decide which words and names are read; prints every answer.
