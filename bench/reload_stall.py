@@ -46,7 +46,6 @@ def measure(path: Path, queries: list[str], freeze: bool) -> dict:
         else:
             passes.append(time.perf_counter() - started[info["generation"]])
 
-    path.touch()
     gc.callbacks.append(on_gc)
     reloader = threading.Thread(target=store.reload, kwargs={"force": True})
     gaps, swapped_at, i = [], None, 0

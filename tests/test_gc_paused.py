@@ -59,7 +59,7 @@ def test_the_callers_gc_setting_survives(gc_setting, tmp_path, step, enabled):
 
 
 def test_the_store_reads_and_indexes_a_table_in_one_gc_pause(gc_setting, monkeypatch, tmp_path):
-    # Between two pauses the collector would walk the whole new table once (0.1-0.3 s at 1M aliases).
+    # Between two pauses the collector would walk the whole new table, holding the GIL (bench/RESULTS.md).
     gc.enable()
     seen, parse, build = [], table_module.parse_table, store_module.Matcher
     monkeypatch.setattr(table_module, "parse_table", lambda *a, **k: seen.append(gc.isenabled()) or parse(*a, **k))

@@ -368,24 +368,27 @@ def resident_mb(pid: int) -> float:
 
 @pytest.mark.parametrize("reload", ["sighup", "poll"])
 def test_a_reload_frees_the_table_it_replaces(start_gunicorn, table_path, reload):
-    # gunicorn.conf.py freezes the cyclic GC's view of every table loaded (copy-on-write, batch time),
-    # by the arbiter after SIGHUP or by a worker's poller: a table held in a reference cycle would
-    # never be freed, and each reload would keep one more.
+    # The serving process freezes every table it loads out of the cyclic GC's sight (wsgi.py,
+    # store.py), the arbiter's after SIGHUP and a worker's after a poll: a table held in a
+    # reference cycle would never be freed, and each reload would keep one more.
     bound = 6 * WAIT
     settings = {"ALIASES_PATH": table_path, "WEB_CONCURRENCY": 1, "RELOAD_INTERVAL": 0.5 if reload == "poll" else 0}
-    bare = start_gunicorn(**settings).proc.pid
-    bare = resident_mb(bare if reload == "sighup" else live.worker_pids(bare).pop())
+
+    def holder(server) -> int:   # the process that builds the reloaded table
+        return server.proc.pid if reload == "sighup" else live.worker_pids(server.proc.pid).pop()
+
+    bare = resident_mb(holder(start_gunicorn(**settings)))   # the small table
     write_by_rename(table_path, big_table(0))
     server = start_gunicorn(**settings)
-    holder = server.proc.pid if reload == "sighup" else live.worker_pids(server.proc.pid).pop()
-    one_table = resident_mb(holder) - bare
+    pid = holder(server)
+    one_table = resident_mb(pid) - bare
     sizes = []
     for n in range(1, 5):
         write_by_rename(table_path, big_table(n))
         if reload == "sighup":
             server.signal(signal.SIGHUP)
         wait_for_version(server, version(big_table(n)), distinct_loads=1, wait=bound)
-        sizes.append(resident_mb(holder))
+        sizes.append(resident_mb(pid))
     # From the second reload on, the allocator's slack is settled (measured: 5-15 MB over the last
     # two), and a table kept by each reload would add two (55-60 MB each here, one_table 120 MB).
     assert sizes[-1] - sizes[1] < one_table / 2, (one_table, sizes)
