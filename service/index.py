@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import operator
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -176,12 +177,16 @@ class HashLookup:
     def __init__(self, key_of: Callable[[int], str], keys: list[str], rows: np.ndarray):
         hashes = np.fromiter((hash(k) for k in keys), dtype=np.int64, count=len(keys))
         order = np.argsort(hashes, kind="stable")
-        self._hashes, self._rows, self._key_of = hashes[order], rows[order].astype(np.int32), key_of
+        # array.array, not numpy: a query makes about five look-ups, and bisect on an array
+        # costs a third of two np.searchsorted calls on one scalar each (1.1 against 3.4 µs).
+        self._hashes = array("q", hashes[order].tobytes())
+        self._rows = array("i", rows[order].astype(np.int32).tobytes())
+        self._key_of = key_of
 
     def get(self, key: str) -> list[int]:
         h = hash(key)
-        lo, hi = np.searchsorted(self._hashes, h, "left"), np.searchsorted(self._hashes, h, "right")
-        return [r for r in self._rows[lo:hi].tolist() if self._key_of(r) == key]
+        lo = bisect_left(self._hashes, h)
+        return [r for r in self._rows[lo:bisect_right(self._hashes, h, lo)] if self._key_of(r) == key]
 
 
 @dataclass(frozen=True, slots=True)
