@@ -36,7 +36,7 @@ class Settings:
     # Most characters in all the names of one batch together; a query's cost grows with its
     # words, so this bounds the time one batch can take (1,000 names of 1,000 characters take
     # ~20 s on one core and would run into gunicorn's worker timeout; the slowest junk found
-    # at this cap, 100 names of 200 short words, takes 5-7 s: bench/worst_case.py).
+    # at this cap, 100 names of 1,000 characters in many words, takes 5-7 s: bench/worst_case.py).
     max_batch_chars: int = 100_000
     # Deepest nesting of objects and arrays accepted in a request body.
     max_json_depth: int = 8
