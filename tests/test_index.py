@@ -134,7 +134,8 @@ print(json.dumps([[(c.id, c.score, c.how) for c in matcher.resolve(q, limit=10, 
 def test_answers_do_not_depend_on_the_hash_seed():
     # Python salts str hashes per process: an index that iterated sets of words
     # or trigrams broke ties differently after every restart.
-    answers = [subprocess.run([sys.executable, "-c", _TIES_SCRIPT], cwd=Path(__file__).resolve().parent.parent, check=True, capture_output=True,
+    root = Path(__file__).resolve().parent.parent
+    answers = [subprocess.run([sys.executable, "-c", _TIES_SCRIPT], cwd=root, check=True, capture_output=True,
                               text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2", "3")]
     assert answers[0] and answers[0] == answers[1] == answers[2]
