@@ -1,7 +1,6 @@
 """The packed index gives back what the normalizer made; the word index finds names by their words."""
 from __future__ import annotations
 
-import gc
 import os
 import subprocess
 import sys
@@ -13,6 +12,7 @@ import pytest
 
 from service import index as index_module
 from service import words as words_module
+from service.gc_paused import gc_paused
 from service.index import AliasIndex
 from service.normalize import name_forms
 from service.table import parse_table
@@ -78,24 +78,18 @@ def test_trigram_counts_rank_the_same_in_float32(seed):
         assert wide.top(postings, ones, limit).tolist() == narrow.top(postings, ones, limit).tolist()
 
 
-
 @pytest.mark.parametrize("materialize_below", [0, 10 ** 6])
 def test_an_index_is_freed_without_the_cyclic_gc(monkeypatch, materialize_below):
-    # The service freezes the GC's view of a loaded table (gunicorn.conf.py): a replaced
+    # The serving process freezes the GC's view of a loaded table (wsgi.py, store.py): a replaced
     # index in a reference cycle would never be freed.
     monkeypatch.setattr(index_module, "MATERIALIZE_BELOW", materialize_below)
     index = AliasIndex(parse_table(TABLE))
     index.words.shortlist(name_forms("Homms"), 3)   # the lookups' lazily re-packed columns too
     index.lookup(name_forms("Homs"))
     gone = weakref.ref(index)
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         del index
         assert gone() is None
-    finally:
-        if was_on:
-            gc.enable()
 
 
 @pytest.mark.parametrize("query,folds", [
@@ -110,6 +104,7 @@ def test_only_short_words_are_looked_up_by_their_one_edit_variants(monkeypatch, 
     index = AliasIndex(parse_table(TABLE))
     index.words.shortlist(name_forms(query), 3)
     assert bool(folded) is folds
+
 
 # Resolves names against a table full of near-ties, with the word index's budgets
 # cut so that ties decide which words and names are read; prints every answer.
