@@ -67,13 +67,13 @@ def test_empty_table_indexes():
 
 
 @pytest.mark.parametrize("seed", range(5))
-def test_trigram_counts_rank_the_same_in_float32(seed):
-    # The word accumulator counts trigrams in float32 (words.py): the same ids, in the same order, as float64.
+def test_trigram_counts_rank_the_same_in_uint16(seed):
+    # The word accumulator counts trigrams in uint16 (words.py): the same ids, in the same order, as float64.
     rng = np.random.default_rng(seed)
     size = 5000
-    postings = [np.unique(rng.integers(0, size, rng.integers(1, 2000))).astype(np.int32) for _ in range(25)]
-    ones = [1.0] * len(postings)
-    wide, narrow = _Accumulator(size, np.float64), _Accumulator(size, np.float32)
+    postings = [np.unique(rng.integers(0, size, rng.integers(1, 2000))).astype(np.intp) for _ in range(25)]
+    ones = [1] * len(postings)
+    wide, narrow = _Accumulator(size, np.float64), _Accumulator(size, np.uint16)
     for limit in (8, 64, 4000):
         assert wide.top(postings, ones, limit).tolist() == narrow.top(postings, ones, limit).tolist()
 
