@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 import numpy as np
 
@@ -206,6 +207,21 @@ class Entry:
         return self.text
 
 
+class ScoringView(NamedTuple):
+    """What the token score reads of entry `row`, without building its Entry.
+
+    A query scores some 25 names of its shortlist and shows five at most: at a
+    million names, building an Entry for each cost a fifth of a query.
+    """
+
+    row: int
+    entity: Entity
+    tokens: tuple[str, ...]
+    vowelless: bool
+    script: str
+    exact_only: bool
+
+
 class TypeWeights(dict):
     """One type's lower weights for its common words, the table's weights for every other word."""
 
@@ -369,6 +385,22 @@ class AliasIndex:
         """Entry i, built from the packed arrays."""
         return self._packed.build(i)
 
+    def view(self, i: int) -> ScoringView:
+        """What the token score reads of entry i (0 <= i < alias_count)."""
+        return self._packed.view(i)
+
+    def norm_of(self, i: int) -> str:
+        """Entry i's normalized form."""
+        return self._forms.columns["norm"][i]
+
+    def kind_of(self, i: int) -> str:
+        """Entry i's kind (KINDS)."""
+        return self._packed.kind_of(i)
+
+    def text_of(self, i: int) -> str:
+        """Entry i's string as the table writes it."""
+        return self._packed.text_of(i)
+
     @property
     def alias_count(self) -> int:
         return len(self._flags)
@@ -394,6 +426,18 @@ class _Entries(Sequence):
         return Entry(entity, self._text[i], KINDS[self._kind[i]],
                      entity.former_names[former] if former >= 0 else None, self._forms[i],
                      bool(self._flags[i] & _EXACT_ONLY))
+
+    def view(self, i: int) -> ScoringView:
+        """The fields of entry i the token score reads, each read from its column alone."""
+        columns = self._forms.columns
+        return ScoringView(i, self._table.entities[self._entity[i]], columns["tokens"][i], columns["vowelless"][i],
+                           columns["script"][i], bool(self._flags[i] & _EXACT_ONLY))
+
+    def kind_of(self, i: int) -> str:
+        return KINDS[self._kind[i]]
+
+    def text_of(self, i: int) -> str:
+        return self._text[i]
 
     def __len__(self) -> int:
         return self._len

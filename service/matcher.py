@@ -19,8 +19,8 @@ from rapidfuzz.distance import OSA, Hamming
 
 from .answer_cache import AnswerCache
 from .dates import within
-from .index import AliasIndex, Entry, TypeWeights, is_acronym_like, joined_words, run_together
-from .normalize import NameForms, content_words, name_forms, skeleton
+from .index import AliasIndex, Entry, ScoringView, TypeWeights, is_acronym_like, joined_words, run_together
+from .normalize import FAITHFUL_SCRIPTS, NameForms, content_words, name_forms, skeleton
 from .table import AliasTable, Entity
 from .transliteration import PARTICLES
 
@@ -63,6 +63,17 @@ class Candidate:
     @property
     def id(self) -> str:
         return self.entity.id
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A scored entry before its Candidate is built: most never are (see Matcher._decide)."""
+
+    score: float
+    how: str
+    row: int                          # the entry's position in the index
+    entity: Entity
+    compared: tuple[str, str] | None  # None: the query's and the entry's phonetic keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +139,10 @@ _HOW_ORDER = {"exact": 5, "normalized": 4, "phonetic": 3, "consonants": 2, "skel
 _KIND_ORDER = {"name": 3, "alias": 2, "former_name": 1, "former_alias": 0}
 
 
-def _strength(c: Candidate) -> tuple:
+def _strength(hit: _Hit, index: AliasIndex) -> tuple:
     """Which of one entity's matching names to report: best score, then the
     stronger kind of match, then current before former names, then the shorter string."""
-    return c.score, _HOW_ORDER[c.how], _KIND_ORDER[c.matched.kind], -len(c.matched.text)
+    return hit.score, _HOW_ORDER[hit.how], _KIND_ORDER[index.kind_of(hit.row)], -len(index.text_of(hit.row))
 
 
 def _lone_similarity(a: str, b: str, ratio: float) -> float:
@@ -217,12 +228,12 @@ def _equal_keys(query: NameForms, name: NameForms) -> tuple[str, str] | None:
     return None
 
 
-def _script_trust(a: NameForms, b: NameForms) -> float:
-    """How far a likeness of romanizations from two scripts can be trusted."""
-    return LOSSY_SCRIPT_TRUST if a.script != b.script and (a.lossy or b.lossy) else 1.0
+def _script_trust(a: str, b: str) -> float:
+    """How far a likeness of romanizations from two scripts (NameForms.script) can be trusted."""
+    return LOSSY_SCRIPT_TRUST if a != b and (a not in FAITHFUL_SCRIPTS or b not in FAITHFUL_SCRIPTS) else 1.0
 
 
-def _settled(found: dict[int, "Candidate"], type: str | None) -> bool:
+def _settled(found: dict[str, _Hit], type: str | None) -> bool:
     """Whether the exact and phonetic look-ups already decide the answer.
 
     A consonant or fuzzy score stays below PHONETIC_SCORE and ranks in a
@@ -294,49 +305,55 @@ class Matcher:
         return answer
 
     def _rank(self, text: str, forms: NameForms, type: str | None, *, memo: dict | None = None,
-              alternatives: bool = False) -> list[Candidate]:
-        """Best candidate per entity, best first."""
+              alternatives: bool = False) -> list[_Hit]:
+        """Best hit per entity, best first."""
         if not forms.norm:
             return []
-        found: dict[int, Candidate] = {}
+        found: dict[str, _Hit] = {}
         acronym = is_acronym_like(text, forms)
         query_words = self._query_words(forms)
         for i in self.index.lookup(forms, norm_only=acronym):
-            self._keep(found, self._score_exact(text, forms, self.index.entries[i], query_words))
+            self._keep(found, self._score_exact(text, forms, i, query_words))
         if forms.tokens and not acronym and (alternatives or not _settled(found, type)):
             rows, key = self.index.by_consonants_of(forms)
-            for entry in map(self.index.entries.__getitem__, rows):
-                score = round(CONSONANT_SCORE * _script_trust(forms, entry.forms), 4)
-                self._keep(found, Candidate(entry.entity, score, entry, "consonants", (key, key)))
-            for i in self._fuzzy_shortlist(forms, memo):
-                entry = self.index.entries[i]
-                if entry.entity.id not in found or found[entry.entity.id].score < PHONETIC_SCORE:
-                    self._keep(found, self._score_tokens(forms, entry, query_words))
+            for view in map(self.index.view, rows):
+                score = round(CONSONANT_SCORE * _script_trust(forms.script, view.script), 4)
+                self._keep(found, _Hit(score, "consonants", view.row, view.entity, (key, key)))
+            for view in map(self.index.view, self._fuzzy_shortlist(forms, memo)):
+                known = found.get(view.entity.id)
+                if known is None or known.score < PHONETIC_SCORE:
+                    self._keep(found, self._score_tokens(forms, view, query_words))
         ranked = [c for c in found.values() if type is None or c.entity.type == type]
         ranked.sort(key=lambda c: (-c.score, c.entity.id))
         return ranked
 
-    @staticmethod
-    def _keep(found: dict, cand: Candidate | None) -> None:
-        if cand is not None and (cand.id not in found or _strength(cand) > _strength(found[cand.id])):
-            found[cand.id] = cand
+    def _keep(self, found: dict[str, _Hit], hit: _Hit | None) -> None:
+        if hit is not None and ((known := found.get(hit.entity.id)) is None
+                                or _strength(hit, self.index) > _strength(known, self.index)):
+            found[hit.entity.id] = hit
+
+    def _candidate(self, forms: NameForms, hit: _Hit) -> Candidate:
+        """The Candidate of a hit that is shown or decides the answer, with its Entry."""
+        entry = self.index.entries[hit.row]
+        return Candidate(hit.entity, hit.score, entry, hit.how, hit.compared or (forms.key, entry.forms.key))
 
     def _fuzzy_shortlist(self, forms: NameForms, memo: dict | None = None) -> list[int]:
         """The names whose words best cover the query's (words.py), for full scoring."""
         return self.index.words.shortlist(forms, RESCORE, memo).tolist()
 
-    def _score_exact(self, text: str, forms: NameForms, entry: Entry,
-                     query_words: list[tuple[str, str]]) -> Candidate | None:
+    def _score_exact(self, text: str, forms: NameForms, row: int,
+                     query_words: list[tuple[str, str]]) -> _Hit | None:
+        entry: Entry = self.index.entries[row]
         if entry.forms.norm == forms.norm:
             how = "exact" if entry.text.casefold() == text.strip().casefold() else "normalized"
-            return Candidate(entry.entity, 1.0, entry, how, (forms.norm, entry.forms.norm))
+            return _Hit(1.0, how, row, entry.entity, (forms.norm, entry.forms.norm))
         if entry.exact_only:
             return None
         compared = _equal_keys(forms, entry.forms)
         if compared is not None:
-            score = round(PHONETIC_SCORE * _script_trust(forms, entry.forms), 4)
-            return Candidate(entry.entity, score, entry, "phonetic", compared)
-        return self._score_tokens(forms, entry, query_words)
+            score = round(PHONETIC_SCORE * _script_trust(forms.script, entry.forms.script), 4)
+            return _Hit(score, "phonetic", row, entry.entity, compared)
+        return self._score_tokens(forms, self.index.view(row), query_words)
 
     def _query_words(self, forms: NameForms) -> list[tuple[str, str]]:
         """The query's (phonetic, as spelled) words, rarest first: each is paired once per name."""
@@ -344,16 +361,16 @@ class Matcher:
         spelled = dict(zip(forms.tokens, content_words(forms.norm)))
         return sorted(spelled.items(), key=lambda pair: -idf.get(pair[0], default))
 
-    def _score_tokens(self, forms: NameForms, entry: Entry,
-                      query_words: list[tuple[str, str]]) -> Candidate | None:
+    def _score_tokens(self, forms: NameForms, entry: ScoringView,
+                      query_words: list[tuple[str, str]]) -> _Hit | None:
         """Weighted soft token overlap, the geometric blend of both sides' coverage."""
-        if entry.exact_only or not entry.forms.tokens:
+        if entry.exact_only or not entry.tokens:
             return None
-        vowelless = forms.vowelless or entry.forms.vowelless
+        vowelless = forms.vowelless or entry.vowelless
         idf, default = self.index.weights(entry.entity.type), self.index.max_idf
         common = idf if isinstance(idf, TypeWeights) else ()   # the words common within this type
         distinctive = False
-        table_words = entry.forms.tokens
+        table_words = entry.tokens
         table_spelled = None
         lone = len(forms.tokens) == 1
         used = [False] * len(table_words)
@@ -366,7 +383,7 @@ class Matcher:
                     best, best_j = s, j
             if best < WORD_THRESHOLD and (spelled != word or lone):
                 # Folding can turn one typed edit into several: compare the words as spelled.
-                table_spelled = table_spelled or content_words(entry.forms.norm)
+                table_spelled = table_spelled or content_words(self.index.norm_of(entry.row))
                 for j, other in enumerate(table_spelled):
                     if not used[j] and (s := word_similarity(spelled, other, vowelless, lone)) > best:
                         best, best_j = s, j
@@ -375,12 +392,12 @@ class Matcher:
                 # short word (Yad Rappenau) or of a particle it drops (Lca Vista), not a new word.
                 best_j = _one_edit_away(word, table_words, used)
                 if best_j < 0:
-                    if _one_edit_away(spelled, _particles(entry.forms.norm)) >= 0:
+                    if _one_edit_away(spelled, _particles(self.index.norm_of(entry.row))) >= 0:
                         continue
                 else:
                     best = SHORT_TYPO_SIMILARITY
             if lone and not vowelless and WORD_THRESHOLD <= best < 1.0:
-                table_spelled = table_spelled or content_words(entry.forms.norm)
+                table_spelled = table_spelled or content_words(self.index.norm_of(entry.row))
                 if _typed_too_far(spelled, table_spelled[best_j]):
                     best = 0.0
             if best >= WORD_THRESHOLD:
@@ -396,13 +413,20 @@ class Matcher:
         if not distinctive:  # only words common within the type ("Republic of"): nothing names the entity
             return None
         score = (matched / query_total) ** QUERY_SHARE * (matched / table_total) ** (1 - QUERY_SHARE)
-        score = min(score, PHONETIC_SCORE - 0.01) * _script_trust(forms, entry.forms)
-        how = "skeleton" if via_skeleton else "fuzzy"
-        return Candidate(entry.entity, round(score, 4), entry, how, (forms.key, entry.forms.key))
+        score = min(score, PHONETIC_SCORE - 0.01) * _script_trust(forms.script, entry.script)
+        return _Hit(round(score, 4), "skeleton" if via_skeleton else "fuzzy", entry.row, entry.entity, None)
 
-    def _decide(self, name: str, forms: NameForms, ranked: list[Candidate], limit: int,
+    def _decide(self, name: str, forms: NameForms, ranked: list[_Hit], limit: int,
                 as_of: dt.date | None) -> Resolution:
-        shown = tuple(ranked[:limit])
+        """The answer from the ranked hits; only the shown and the tied become Candidates."""
+        built: dict[int, Candidate] = {}
+
+        def candidate(hit: _Hit) -> Candidate:
+            if hit.row not in built:
+                built[hit.row] = self._candidate(forms, hit)
+            return built[hit.row]
+
+        shown = tuple(map(candidate, ranked[:limit]))
         if not ranked:
             return Resolution(name, forms, None, False, "no_candidates", shown, as_of)
         best = ranked[0]
@@ -411,8 +435,9 @@ class Matcher:
         rivals = [c for c in ranked[1:] if CLASS_RANK[c.how] >= CLASS_RANK[best.how]]
         if rivals and rivals[0].score >= best.score - self.margin:
             tied = [best] + [c for c in rivals if c.score >= best.score - self.margin]
-            best = _closest_spelling(forms, tied) if len(forms.tokens) == 1 else None
-            if best is None:
+            chosen = _closest_spelling(forms, list(map(candidate, tied))) if len(forms.tokens) == 1 else None
+            if chosen is None:
                 return Resolution(name, forms, None, True, "ambiguous", shown, as_of)
-        return Resolution(name, forms, best, False, None, shown, as_of)
+            return Resolution(name, forms, chosen, False, None, shown, as_of)
+        return Resolution(name, forms, candidate(best), False, None, shown, as_of)
 
