@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA, Hamming
 from .answer_cache import AnswerCache
 from .dates import within
 from .index import AliasIndex, Entry, ScoringView, TypeWeights, is_acronym_like, joined_words, run_together
-from .normalize import FAITHFUL_SCRIPTS, NameForms, content_words, name_forms, skeleton
+from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
 from .table import AliasTable, Entity
 from .transliteration import PARTICLES
 
@@ -230,7 +230,7 @@ def _equal_keys(query: NameForms, name: NameForms) -> tuple[str, str] | None:
 
 def _script_trust(a: str, b: str) -> float:
     """How far a likeness of romanizations from two scripts (NameForms.script) can be trusted."""
-    return LOSSY_SCRIPT_TRUST if a != b and (a not in FAITHFUL_SCRIPTS or b not in FAITHFUL_SCRIPTS) else 1.0
+    return LOSSY_SCRIPT_TRUST if a != b and (is_lossy(a) or is_lossy(b)) else 1.0
 
 
 def _settled(found: dict[str, _Hit], type: str | None) -> bool:

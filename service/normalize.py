@@ -298,6 +298,11 @@ FAITHFUL_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARABIC", "HEBREW", 
                               "CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
 
 
+def is_lossy(script: str) -> bool:
+    """Whether names in this script (script_of) are romanized too roughly to compare fuzzily with another script."""
+    return script not in FAITHFUL_SCRIPTS
+
+
 def script_of(text: str) -> str:
     """The script of most letters in text (Unicode's name prefix), 'LATIN' for ASCII.
 
@@ -335,7 +340,7 @@ class NameForms:
     @property
     def lossy(self) -> bool:
         """Romanized too roughly to compare fuzzily with another script."""
-        return self.script not in FAITHFUL_SCRIPTS
+        return is_lossy(self.script)
 
     @property
     def syllabic(self) -> bool:
