@@ -179,6 +179,25 @@ def qualified_head(name: str) -> str | None:
     return parts[0] if len(parts) == 2 and parts[0] and parts[1] else None
 
 
+# Lithuanian and Latvian give a foreign name a nominative ending (Džilongas = Geelong,
+# Noridžas = Norwich, Bombėjus = Bombay); their letters tell such a word from others.
+_BALTIC_LETTERS = re.compile("[ąčęėįšųūžāēģīķļņĄČĘĖĮŠŲŪŽĀĒĢĪĶĻŅ]")
+_BALTIC_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:ius|as|is|ys|us)$")
+
+
+def baltic_stem(name: str) -> str | None:
+    """A one-word name in Lithuanian or Latvian letters without its nominative ending, if it has one.
+
+    >>> baltic_stem("Džilongas"), baltic_stem("Bombėjus"), baltic_stem("Kaunas"), baltic_stem("Nuevo Laredo")
+    ('Džilong', 'Bombėj', None, None)
+    """
+    name = name.strip()
+    if not name or " " in name or "-" in name or not _BALTIC_LETTERS.search(name):
+        return None
+    stem = _BALTIC_ENDING.sub("", name)
+    return stem if stem != name else None
+
+
 def _typed_too_far(typed: str, table: str) -> bool:
     """Whether a one-word query, close to a table word once both are folded,
     is too many edits from it as typed.
@@ -300,6 +319,11 @@ class Matcher:
         if answer.match is None and (head := qualified_head(name)):
             # "Colón, Panama", "Homs, Syria": the place qualified by its region or country.
             fallback = self._answer((head, type_, as_of, limit), name_forms(head), memo=memo)
+            if fallback.match is not None:
+                return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
+        if answer.match is None and (stem := baltic_stem(name)):
+            # "Džilongas", "Noridžas": a foreign name with a Lithuanian or Latvian nominative ending.
+            fallback = self._answer((stem, type_, as_of, limit), name_forms(stem), memo=memo)
             if fallback.match is not None:
                 return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
         return answer

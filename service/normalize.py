@@ -35,9 +35,30 @@ _HAN_PARTS = re.compile("|".join(sorted(tr.HAN_DESIGNATORS, key=len, reverse=Tru
 # Greek ντ is d at the start of a word but nd inside one (Λουντ = Lund, Όραντζ = Orange).
 # Foreign names written in Cyrillic and Greek: initial у before a vowel is an
 # English w (Уиндзор = Windsor), initial γι before a vowel a y (Γιορκ = York).
+# Greek υ is the y of modern romanizations (ELOT 743, UN: Κέρκυρα = Kerkyra, Φυλή = Fyli),
+# where unidecode writes u; after α, ε, η it is a v, or an f before a voiceless
+# consonant (Ευρώπη = Evropi, Λευκωσία = Lefkosia); ου stays ou, and ϋ is a vowel of its own.
 _GREEK_CYRILLIC = re.compile(r"(?<=[\u0370-\u03FF\u1F00-\u1FFF])(?P<nd>ντ)"
-                             r"|(?<![^\W\d_])(?:(?P<w>[Уу])(?=[аеиоэАЕИОЭ])|(?P<y>[Γγ][ιΙ])(?=[αεοουωάέόύώΑΕΟΥΩ]))")
-_GREEK_CYRILLIC_AS = {"nd": "νδ", "w": "w", "y": "y"}
+                             r"|(?<![^\W\d_])(?:(?P<w>[Уу])(?=[аеиоэАЕИОЭ])|(?P<y>[Γγ][ιΙ])(?=[αεοουωάέόύώΑΕΟΥΩ]))"
+                             r"|(?P<ou>[οόΟΌ][υύΥΎ])"
+                             r"|(?P<f>[αεηάέήΑΕΗΆΈΉ])[υύΥΎ](?=[θκξπστφχψςΘΚΞΠΣΤΦΧΨ])"
+                             r"|(?P<v>[αεηάέήΑΕΗΆΈΉ])[υύΥΎ]"
+                             r"|(?P<upsilon>[υύϋΰΥΎΫ])")
+_GREEK_CYRILLIC_AS = {"nd": "νδ", "w": "w", "y": "y", "upsilon": "y"}
+
+
+def _greek_cyrillic(m: re.Match) -> str:
+    """The replacement for one match of _GREEK_CYRILLIC."""
+    group = m.lastgroup
+    if group == "ou":
+        return m.group(0)
+    if group in ("f", "v"):   # the vowel of the pair stays for unidecode, the υ becomes a consonant
+        return m.group(group) + group
+    return _GREEK_CYRILLIC_AS[group]
+
+
+# Three or more hyphenated syllables of at most three letters each (see normalize).
+_SYLLABLE_CHAIN = re.compile(r"(?<![a-z0-9'-])[a-z]{1,3}(?:-[a-z]{1,3}){2,}(?![a-z0-9'-])")
 _APOSTROPHES = str.maketrans("", "", "'`")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -78,6 +99,10 @@ def normalize(text: str) -> str:
     if not text.isascii():
         text = _to_ascii(text)
     text = text.casefold()
+    if "-" in text:
+        # A chain of three or more short syllables is one word, as Vietnamese writes a
+        # foreign name (Gua-tê-ma-la, Xi-ê-ra Lê-ô-nê): no syllable alone is a word of it.
+        text = _SYLLABLE_CHAIN.sub(lambda m: m.group(0).replace("-", ""), text)
     # Apostrophes vanish inside words (al-Ja'bari); other punctuation separates.
     return _NOT_ALNUM.sub(" ", text.translate(_APOSTROPHES)).strip()
 
@@ -89,7 +114,7 @@ def _to_ascii(text: str) -> str:
     text = text.translate(_CONTROLS)
     beyond_latin = text > "" and max(text) >= "\u0370"   # most gazetteer names are Latin with accents: skip two passes
     if beyond_latin:
-        text = _GREEK_CYRILLIC.sub(lambda m: _GREEK_CYRILLIC_AS[m.lastgroup], text)
+        text = _GREEK_CYRILLIC.sub(_greek_cyrillic, text)
     # Keep sounds that plain ASCII would lose (ş→sh), drop ʿayn/hamza marks.
     text = _LATIN_SPECIALS.sub(lambda m: tr.LATIN_BEFORE_ASCII[m.group(0)], text)
     if beyond_latin:

@@ -69,6 +69,9 @@ LATIN_BEFORE_ASCII = {
     "β": "v", "Β": "V", "ντ": "d", "Ντ": "D", "ΝΤ": "D", "μπ": "b", "Μπ": "B", "ΜΠ": "B", "γκ": "g", "Γκ": "G", "ΓΚ": "G",
     # Serbian and Macedonian Cyrillic ј is the y of English spellings (Тајшет = Tayshet), not a j.
     "ј": "y", "Ј": "Y",
+    # Esperanto's circumflexed letters are the ch, j, zh, sh and kh of English spellings
+    # (Ĝamu = Jammu, Ipsviĉo = Ipswich); unidecode drops the circumflex, and ĝ became a hard g.
+    "ĉ": "ch", "Ĉ": "Ch", "ĝ": "dj", "Ĝ": "Dj", "ĵ": "zh", "Ĵ": "Zh", "ŝ": "sh", "Ŝ": "Sh", "ĥ": "kh", "Ĥ": "Kh",
 }
 
 # Particles: articles and kinship words that spellings add or drop freely.

@@ -48,6 +48,11 @@ ENTITIES = [
     {"id": "portugalete", "type": "place", "name": "Portugalete"},
     {"id": "montevideo", "type": "place", "name": "Montevideo"},
     {"id": "beersheba", "type": "place", "name": "Beersheba"},
+    # Held in Russian too; asked for in Lithuanian, which adds a nominative ending.
+    {"id": "geelong", "type": "place", "name": "Geelong", "aliases": ["Джилонг"]},
+    {"id": "norwich", "type": "place", "name": "Norwich", "aliases": ["Норидж"]},
+    {"id": "guatemala", "type": "country", "name": "Guatemala"},
+    {"id": "jammu", "type": "place", "name": "Jammu"},
 ]
 
 
@@ -109,7 +114,12 @@ RESOLVES = [
     ("באר שבע", "beersheba", "consonants"),
     # a place qualified by its country after a comma, in any script's comma
     ("Qamishli, Syria", "qamishli", "exact"),
-    ("القامشلي، سوريا", "qamishli", "fuzzy"),
+    ("القامشلي، سوريا", "qamishli", "fuzzy"),    # a foreign name in Lithuanian letters, with its nominative ending
+    ("Džilongas", "geelong", "normalized"),
+    ("Noridžas", "norwich", "normalized"),
+    # ... in Vietnamese syllables, and in Esperanto letters
+    ("Gua-tê-ma-la", "guatemala", "normalized"),
+    ("Ĝamu", "jammu", "phonetic"),
 ]
 
 
@@ -139,6 +149,7 @@ NEGATIVES = [
     ("Bar Rappenau", "bad-rappenau"),  # a short word the table knows is a word, not a typo
     ("Bolofosta", "belfast"),    # Belfast's consonants, but a Latin spelling keeps its vowels
     ("ポロ", None),              # two consonants name too many places
+    ("Geelongas", None),         # only a name in Lithuanian letters loses its ending
 ]
 
 
