@@ -151,21 +151,28 @@ class FormsColumns:
         return column
 
 
+# A name of several words this short is read as syllables written apart (see run_together).
+SYLLABLE_LETTERS = 4
+
+
 def run_together(forms: NameForms) -> str:
     """A name's content words written as one and folded as one word.
 
     Romanized syllables written apart (pinyin `meng te lei`, Korean `ke li`)
     then meet the one word they spell (蒙特雷, read `mengtelei`): folding each
-    syllable alone would treat each end as a word's end.
+    syllable alone would treat each end as a word's end. Such syllables are
+    all kept, even those that read as particles elsewhere (pinyin `la`, `er`,
+    `de`: `qi ke la yue` is 奇克拉约, `a er ji er` 阿爾及爾).
 
     >>> run_together(name_forms("meng te lei")) == run_together(name_forms("蒙特雷"))
     True
+    >>> run_together(name_forms("a er ji er")) == run_together(name_forms("阿爾及爾"))
+    True
     """
+    words = forms.norm.split()
+    if len(words) > 1 and max(map(len, words)) <= SYLLABLE_LETTERS:
+        return phonetic("".join(words))
     return phonetic("".join(content_words(forms.norm)))
-
-
-# A name of several words this short is read as syllables written apart (see run_together).
-SYLLABLE_LETTERS = 4
 
 
 class HashLookup:

@@ -39,6 +39,7 @@ ENTITIES = [
     {"id": "la-vista", "type": "place", "name": "La Vista"},
     {"id": "bar", "type": "place", "name": "Bar"},
     {"id": "monterrey", "type": "place", "name": "Monterrey", "aliases": ["meng te lei"]},
+    {"id": "algiers", "type": "place", "name": "Algiers", "aliases": ["a er ji er"]},   # pinyin er, also a particle
     {"id": "skudai", "type": "place", "name": "Skudai"},
     # Foreign names the table holds in Latin only, asked for in Japanese, Chinese and Korean.
     {"id": "spokane", "type": "place", "name": "Spokane"},
@@ -102,6 +103,7 @@ RESOLVES = [
     ("Bei Jing", "beijing", "phonetic"),
     ("北京", "beijing", "normalized"),    # a run of Han characters is one pinyin word
     ("蒙特雷", "monterrey", "phonetic"),  # ... and meets the table's pinyin written in syllables
+    ("阿爾及爾", "algiers", "phonetic"),  # ... every syllable of it, those that read as particles too
     # a name transcribed in syllables by its consonants in order
     ("スポケーン", "spokane", "fuzzy"),        # close enough as spelled (supokēn)
     ("斯波坎", "spokane", "consonants"),
