@@ -169,10 +169,19 @@ def run_together(forms: NameForms) -> str:
     >>> run_together(name_forms("a er ji er")) == run_together(name_forms("阿爾及爾"))
     True
     """
-    words = forms.norm.split()
-    if len(words) > 1 and max(map(len, words)) <= SYLLABLE_LETTERS:
-        return phonetic("".join(words))
+    if in_syllables(forms):
+        return phonetic(forms.norm.replace(" ", ""))
     return phonetic("".join(content_words(forms.norm)))
+
+
+def in_syllables(forms: NameForms) -> bool:
+    """Whether a name is several words of at most SYLLABLE_LETTERS letters, read as syllables written apart.
+
+    >>> in_syllables(name_forms("en de pei")), in_syllables(name_forms("Entebbe")), in_syllables(name_forms("de Gaulle"))
+    (True, False, False)
+    """
+    words = forms.norm.split()
+    return len(words) > 1 and max(map(len, words)) <= SYLLABLE_LETTERS
 
 
 class HashLookup:
@@ -329,8 +338,9 @@ class AliasIndex:
         tokens = self._forms.columns["tokens"]
         self.by_joined = HashLookup(lambda i: "".join(tokens[i]), ["".join(forms[i].tokens) for i in multi.tolist()],
                                     multi)
-        # ... and, when its words are all short, as the syllables of one word (meng te lei).
-        syllables = [i for i in multi.tolist() if max(map(len, forms[i].norm.split())) <= SYLLABLE_LETTERS]
+        # ... and, when its words are all short, as the syllables of one word (meng te lei); this
+        # one also for names whose key is too short to match on (`en de pei` is `pi` without particles).
+        syllables = [i for i, f in enumerate(forms) if in_syllables(f)]
         self.by_syllables = HashLookup(lambda i: run_together(columns[i]),
                                        [run_together(forms[i]) for i in syllables],
                                        np.asarray(syllables, dtype=np.int32))

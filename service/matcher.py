@@ -19,7 +19,8 @@ from rapidfuzz.distance import OSA, Hamming
 
 from .answer_cache import AnswerCache
 from .dates import within
-from .index import AliasIndex, Entry, ScoringView, TypeWeights, is_acronym_like, joined_words, run_together
+from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, is_acronym_like, joined_words,
+                    run_together)
 from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
 from .table import AliasTable, Entity
 from .transliteration import PARTICLES
@@ -241,9 +242,15 @@ def _equal_keys(query: NameForms, name: NameForms) -> tuple[str, str] | None:
     if query.tokens and ((joined := "".join(query.tokens)) == "".join(name.tokens)
                          or (len(query.tokens) == 1 and joined == joined_words(name))):
         return joined, joined
-    if query.tokens and len(query.tokens) != len(name.tokens) \
+    joined = _same_syllables(query, name)
+    return (joined, joined) if joined else None
+
+
+def _same_syllables(query: NameForms, name: NameForms) -> str | None:
+    """The words both names run together into, when they have other word counts (蒙特雷/meng te lei)."""
+    if query.tokens and len(query.norm.split()) != len(name.norm.split()) \
             and (joined := run_together(query)) == run_together(name):
-        return joined, joined
+        return joined
     return None
 
 
@@ -372,7 +379,13 @@ class Matcher:
             how = "exact" if entry.text.casefold() == text.strip().casefold() else "normalized"
             return _Hit(1.0, how, row, entry.entity, (forms.norm, entry.forms.norm))
         if entry.exact_only:
-            return None
+            # A name in syllables whose key is short once its particles go (`lei da` is `li`)
+            # is found by all its syllables run together (雷達, leida), never by that key.
+            joined = _same_syllables(forms, entry.forms) if in_syllables(entry.forms) else None
+            if joined is None:
+                return None
+            score = round(PHONETIC_SCORE * _script_trust(forms.script, entry.forms.script), 4)
+            return _Hit(score, "phonetic", row, entry.entity, (joined, joined))
         compared = _equal_keys(forms, entry.forms)
         if compared is not None:
             score = round(PHONETIC_SCORE * _script_trust(forms.script, entry.forms.script), 4)

@@ -40,6 +40,7 @@ ENTITIES = [
     {"id": "bar", "type": "place", "name": "Bar"},
     {"id": "monterrey", "type": "place", "name": "Monterrey", "aliases": ["meng te lei"]},
     {"id": "algiers", "type": "place", "name": "Algiers", "aliases": ["a er ji er"]},   # pinyin er, also a particle
+    {"id": "entebbe", "type": "place", "name": "Entebbe", "aliases": ["en de pei"]},   # keyed `pi` without particles
     {"id": "skudai", "type": "place", "name": "Skudai"},
     # Foreign names the table holds in Latin only, asked for in Japanese, Chinese and Korean.
     {"id": "spokane", "type": "place", "name": "Spokane"},
@@ -104,6 +105,7 @@ RESOLVES = [
     ("北京", "beijing", "normalized"),    # a run of Han characters is one pinyin word
     ("蒙特雷", "monterrey", "phonetic"),  # ... and meets the table's pinyin written in syllables
     ("阿爾及爾", "algiers", "phonetic"),  # ... every syllable of it, those that read as particles too
+    ("恩德培", "entebbe", "phonetic"),    # ... even when the name's key is too short to match on
     # a name transcribed in syllables by its consonants in order
     ("スポケーン", "spokane", "fuzzy"),        # close enough as spelled (supokēn)
     ("斯波坎", "spokane", "consonants"),
@@ -152,6 +154,7 @@ NEGATIVES = [
     ("Bolofosta", "belfast"),    # Belfast's consonants, but a Latin spelling keeps its vowels
     ("ポロ", None),              # two consonants name too many places
     ("Geelongas", None),         # only a name in Lithuanian letters loses its ending
+    ("Pei", "entebbe"),          # a name in syllables is not found by its short key
 ]
 
 
