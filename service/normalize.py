@@ -57,6 +57,55 @@ def _greek_cyrillic(m: re.Match) -> str:
     return _GREEK_CYRILLIC_AS[group]
 
 
+# Wade-Giles, the older romanization of Mandarin, in the gazetteer's place names (P’u-miao-hsü,
+# Yün-chin): a hyphenated chain of its syllables, marked as such by an aspiration apostrophe, ü, hs,
+# -ih, -ieh, -ien or ts/tz, is read as pinyin syllables (yun jin), which the index also joins (Yunjin).
+_WG_INITIALS = ("ch'", "ch", "hs", "k'", "k", "p'", "p", "t'", "t", "ts'", "ts", "tz'", "tz", "sh", "ss", "sz",
+                "j", "s", "m", "f", "n", "l", "h", "y", "w", "")
+_WG_FINALS = frozenset(("a ai an ang ao e ei en eng erh i ia iang iao ieh ien ih in ing iu iung o ou u ua uai uan uang "
+                        "ui un ung uo ü üan üeh ün ueh uei").split())
+_WG_PINYIN_INITIAL = {"ch'": "ch", "ch": "zh", "hs": "x", "k'": "k", "k": "g", "p'": "p", "p": "b", "t'": "t", "t": "d",
+                      "ts'": "c", "ts": "z", "tz'": "c", "tz": "z", "j": "r", "ss": "s", "sz": "s"}
+_WG_PINYIN_FINAL = {"ien": "ian", "ieh": "ie", "ung": "ong", "iung": "iong", "üeh": "üe", "ueh": "üe", "erh": "er",
+                    "ih": "i", "uei": "ui"}
+_WG_MARKS = re.compile(r"['’ʼ‘]|ü|hs|ih\b|ieh|ien\b|\bts|\btz")
+_WG_CHAIN = re.compile(r"(?<![^\W\d_'’ʼ‘])[a-zü'’ʼ‘]+(?:-[a-zü'’ʼ‘]+)+(?![^\W\d_'’ʼ‘])")
+
+
+def _wade_giles_syllable(syllable: str) -> str | None:
+    """One Wade-Giles syllable in pinyin, or None if it is not one."""
+    syllable = syllable.replace("’", "'").replace("ʼ", "'").replace("‘", "'")
+    for initial in _WG_INITIALS:
+        if syllable.startswith(initial) and (final := syllable[len(initial):]) in _WG_FINALS:
+            break
+    else:
+        return None
+    if initial in ("ss", "sz", "tz", "tz'") and final == "u" or final == "ih" and initial not in ("ch", "ch'", "sh", "j"):
+        if final == "ih":
+            return None
+        final = "i"   # tzu, ssu: zi, si
+    pinyin = _WG_PINYIN_INITIAL.get(initial, initial)
+    if initial in ("ch", "ch'") and final[0] in "iü" and final != "ih":
+        pinyin = "j" if initial == "ch" else "q"
+    if initial in ("k", "k'", "h", "") and final == "o":
+        final = "e"
+    if initial == "y":
+        final = {"en": "an", "eh": "e", "u": "ou", "ü": "u", "ung": "ong", "üan": "uan", "ün": "un"}.get(final, final)
+    final = _WG_PINYIN_FINAL.get(final, final)
+    if pinyin in ("j", "q", "x", "y"):
+        final = final.replace("ü", "u")
+    return pinyin + final
+
+
+def _wade_giles(match: re.Match) -> str:
+    """A chain of hyphenated Wade-Giles syllables as pinyin syllables (Yün-chin: yun jin), else unchanged."""
+    chain = match.group(0)
+    if not _WG_MARKS.search(chain):
+        return chain
+    parts = [_wade_giles_syllable(s) for s in chain.split("-")]
+    return chain if None in parts else " ".join(parts)
+
+
 # Three or more hyphenated syllables of at most three letters each (see normalize).
 _SYLLABLE_CHAIN = re.compile(r"(?<![a-z0-9'-])[a-z]{1,3}(?:-[a-z]{1,3}){2,}(?![a-z0-9'-])")
 _APOSTROPHES = str.maketrans("", "", "'`")
@@ -96,6 +145,10 @@ def normalize(text: str) -> str:
     >>> normalize("Хмеймим")
     'khmeimim'
     """
+    if "-" in text:
+        folded = text.casefold()
+        if _WG_MARKS.search(folded):
+            text = _WG_CHAIN.sub(_wade_giles, folded)
     if not text.isascii():
         text = _to_ascii(text)
     text = text.casefold()

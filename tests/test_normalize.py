@@ -56,6 +56,13 @@ NORMALIZED = [
     ("트리폴리", "teuripolli"),               # Hangul: ㄹㄹ is ll...
     ("샬럿타운", "shalleostaun"),             # ... and ㅅ before a y-vowel is sh
     ("서울", "seoul"),
+    # Wade-Giles syllables, marked by ’, ü, hs, -ih, -ieh, -ien or ts/tz, read as pinyin
+    ("Yün-chin", "yun jin"),
+    ("P’u-miao-hsü", "pu miao xu"),
+    ("Shih-chia-chuang", "shi jia zhuang"),
+    ("Kuang-ch'ang-hsien", "guang chang xian"),
+    ("Ch’ŏsan-ni", "chosan ni"),              # Korean McCune-Reischauer (ŏ) is not Wade-Giles
+    ("Aix-en-Provence", "aix en provence"),   # no Wade-Giles mark, not all syllables
 ]
 
 
