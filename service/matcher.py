@@ -21,7 +21,7 @@ from .answer_cache import AnswerCache
 from .dates import within
 from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, is_acronym_like, joined_words,
                     run_together)
-from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
+from .normalize import NameForms, content_words, is_lossy, name_forms, normalize, skeleton
 from .table import AliasTable, Entity
 from .transliteration import PARTICLES
 
@@ -180,6 +180,60 @@ def qualified_head(name: str) -> str | None:
     return parts[0] if len(parts) == 2 and parts[0] and parts[1] else None
 
 
+# Words that say where a place lies, "in", "on" or "at" in the gazetteer's languages:
+# Scandinavian i, på, ved; German in, im, bei; Dutch in, op, aan; Italian in, nel, nella;
+# Spanish en; Portuguese em; Polish w, we; Czech and Slovak v, ve; Serbo-Croatian u;
+# Latvian pie; Lithuanian prie ("Cáceres i Spania", "Oranjestad på Aruba").
+LOCATING_WORDS = frozenset("i pa ved in im bei op aan nel nella en em w we v ve u pie prie".split())
+# Words that say what a place is (city, town, district, province...), normalized, as
+# languages write them before a name ("Thành phố Québec", "Вилояти Гронинген") ...
+DESIGNATOR_PREFIXES = tuple(tuple(p.split()) for p in (
+    "thanh pho|thi xa|tinh|huyen"                          # Vietnamese
+    "|lungsod ng|lalawigan ng|bayan ng"                    # Tagalog
+    "|ciudad de|ciudad|cidade de|municipio de|provincia de"  # Spanish, Portuguese
+    "|comune di|citta di|provincia di|ville de|commune de"  # Italian, French
+    "|city of|town of|borough of|stadt|gemeinde|gemeente"  # English, German, Dutch
+    "|miasto|gmina|mesto|obec"                             # Polish, Czech, Slovak
+    "|gorod|selo|poselok|misto|gorad|veska|kamuna|komuna|kommuna"  # Russian, Ukrainian, Belarusian
+    "|viloiati|ielati|shahri|altepetl"                     # Tajik (province, state, city), Nahuatl
+).split("|"))
+# ... or after it ("Тлемсен қаласы", "Pulü Zhen", "P’u-miao-chen"), in romanizations too.
+DESIGNATOR_SUFFIXES = tuple(tuple(p.split()) for p in (
+    "city|town|township|borough|stadt|stad|kommun|kommune"  # English, German, Scandinavian
+    "|kaupunki|linn|pilseta|miestas|varos"                 # Finnish, Estonian, Latvian, Lithuanian, Hungarian
+    "|kalasy|shaary|shahri|shahari|shehri|ili|ilcesi"      # Kazakh, Kyrgyz, Uzbek/Tajik, Azerbaijani, Turkish
+    "|raion|rajon"                                         # Russian, Ukrainian (district)
+    "|shi|machi|cho|mura|xian|zhen|cun"                    # Japanese, pinyin (city, town, county, village)
+    "|shih|hsien|chen|tsun|chhi"                           # Wade-Giles, Pe̍h-ōe-jī
+    "|si|gun|eup|myeon"                                    # Korean
+).split("|"))
+_WORD_SPLIT = re.compile(r"[\s\-‐‑–—]+")
+
+
+def located_head(name: str) -> str | None:
+    """The place a name locates (before "in", "on", "at") or designates (without "city", "town"...), if any.
+
+    >>> located_head("Cáceres i Spania"), located_head("Thành phố Québec"), located_head("Kure-shi")
+    ('Cáceres', 'Québec', 'Kure')
+    >>> located_head("Québec"), located_head("Thành phố")
+    (None, None)
+    """
+    words = [w for w in _WORD_SPLIT.split(name.strip()) if w]
+    if len(words) < 2:
+        return None
+    norms = [normalize(w) for w in words]
+    for k in range(1, len(words) - 1):
+        if norms[k] in LOCATING_WORDS:
+            return " ".join(words[:k])
+    for phrase in DESIGNATOR_PREFIXES:
+        if len(words) > len(phrase) and tuple(norms[:len(phrase)]) == phrase:
+            return " ".join(words[len(phrase):])
+    for phrase in DESIGNATOR_SUFFIXES:
+        if len(words) > len(phrase) and tuple(norms[-len(phrase):]) == phrase:
+            return " ".join(words[:-len(phrase)])
+    return None
+
+
 # Lithuanian and Latvian give a foreign name a nominative ending (Džilongas = Geelong,
 # Noridžas = Norwich, Bombėjus = Bombay); their letters tell such a word from others.
 _BALTIC_LETTERS = re.compile("[ąčęėįšųūžāēģīķļņĄČĘĖĮŠŲŪŽĀĒĢĪĶĻŅ]")
@@ -197,6 +251,12 @@ def baltic_stem(name: str) -> str | None:
         return None
     stem = _BALTIC_ENDING.sub("", name)
     return stem if stem != name else None
+
+
+def _held_in_another(head: NameForms, match: Candidate, candidates: tuple[Candidate, ...]) -> bool:
+    """Whether another entity proposed for the whole name has a name holding every word of its head and more."""
+    words = set(head.tokens)
+    return any(c.id != match.id and words < set(c.matched.forms.tokens) for c in candidates)
 
 
 def _typed_too_far(typed: str, table: str) -> bool:
@@ -327,6 +387,15 @@ class Matcher:
             # "Colón, Panama", "Homs, Syria": the place qualified by its region or country.
             fallback = self._answer((head, type_, as_of, limit), name_forms(head), memo=memo)
             if fallback.match is not None:
+                return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
+        if answer.match is None and (head := located_head(name)):
+            # "Cáceres i Spania", "Thành phố Québec": the place without where it lies or what it is.
+            # Dropped words were evidence: the rest must be found by its keys, not by likeness, and
+            # not where the whole is close to another name that holds it ("Lungsod ng México" is not
+            # Mexico while the table has Mexico City).
+            fallback = self._answer((head, type_, as_of, limit), name_forms(head), memo=memo)
+            if fallback.match is not None and CLASS_RANK[fallback.match.how] >= CLASS_RANK["phonetic"] \
+                    and not _held_in_another(name_forms(head), fallback.match, answer.candidates):
                 return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
         if answer.match is None and (stem := baltic_stem(name)):
             # "Džilongas", "Noridžas": a foreign name with a Lithuanian or Latvian nominative ending.

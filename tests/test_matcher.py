@@ -55,6 +55,13 @@ ENTITIES = [
     {"id": "norwich", "type": "place", "name": "Norwich", "aliases": ["Норидж"]},
     {"id": "guatemala", "type": "country", "name": "Guatemala"},
     {"id": "jammu", "type": "place", "name": "Jammu"},
+    # Places asked for with where they lie or what they are ("Cáceres i Spania", "Thành phố Québec").
+    {"id": "caceres", "type": "place", "name": "Cáceres"},
+    {"id": "quebec", "type": "place", "name": "Québec"},
+    {"id": "tlemcen", "type": "place", "name": "Tlemcen", "aliases": ["Тлемсен"]},
+    {"id": "mexico", "type": "country", "name": "Mexico"},
+    {"id": "mexico-city", "type": "place", "name": "Mexico City"},
+    {"id": "yunjin", "type": "place", "name": "Yunjin"},
 ]
 
 
@@ -124,6 +131,13 @@ RESOLVES = [
     # ... in Vietnamese syllables, and in Esperanto letters
     ("Gua-tê-ma-la", "guatemala", "normalized"),
     ("Ĝamu", "jammu", "phonetic"),
+    # ... located by a word for in/on/at, or designated by a word for city, town, district
+    ("Cáceres i Spania", "caceres", "exact"),
+    ("Thành phố Québec", "quebec", "exact"),
+    ("Тлемсен қаласы", "tlemcen", "exact"),
+    ("Québec City", "quebec", "exact"),
+    # ... in Wade-Giles
+    ("Yün-chin", "yunjin", "phonetic"),
 ]
 
 
@@ -155,6 +169,8 @@ NEGATIVES = [
     ("ポロ", None),              # two consonants name too many places
     ("Geelongas", None),         # only a name in Lithuanian letters loses its ending
     ("Pei", "entebbe"),          # a name in syllables is not found by its short key
+    ("Lungsod ng México", "mexico"),  # "city of Mexico" is not the country while Mexico City is a candidate
+    ("Cacere i Spania", "caceres"),   # without its location, a name must match by its keys, not by likeness
 ]
 
 
