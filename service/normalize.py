@@ -106,6 +106,8 @@ def _wade_giles(match: re.Match) -> str:
     return chain if None in parts else " ".join(parts)
 
 
+# A Hebrew letter followed by an apostrophe typed for its geresh (צ'ילה, Chile).
+_HEBREW_APOSTROPHE = re.compile(f"([\u05d0-\u05ea])[{tr.HEBREW_APOSTROPHES}]")
 # Three or more hyphenated syllables of at most three letters each (see normalize).
 _SYLLABLE_CHAIN = re.compile(r"(?<![a-z0-9'-])[a-z]{1,3}(?:-[a-z]{1,3}){2,}(?![a-z0-9'-])")
 _APOSTROPHES = str.maketrans("", "", "'`")
@@ -168,6 +170,9 @@ def _to_ascii(text: str) -> str:
     beyond_latin = text > "" and max(text) >= "\u0370"   # most gazetteer names are Latin with accents: skip two passes
     if beyond_latin:
         text = _GREEK_CYRILLIC.sub(_greek_cyrillic, text)
+    if beyond_latin and "\u05d0" <= max(text):
+        # A Hebrew letter's geresh typed as an apostrophe (צ'ילה): the apostrophe would be dropped below.
+        text = _HEBREW_APOSTROPHE.sub(lambda m: m.group(1) + tr.HEBREW_GERESH, text)
     # Keep sounds that plain ASCII would lose (ş→sh), drop ʿayn/hamza marks.
     text = _LATIN_SPECIALS.sub(lambda m: tr.LATIN_BEFORE_ASCII[m.group(0)], text)
     if beyond_latin:
@@ -213,20 +218,31 @@ def _romanize_arabic(word: str) -> str:
     if word.startswith(tr.ARABIC_ARTICLE) and len(word) > 3:
         prefix, word = "al ", word[2:]
     out: list[str] = []
+    uyghur = not tr.UYGHUR_VOWELS.isdisjoint(word)   # a word in Uyghur's letters
     for i, ch in enumerate(word):
         initial, final = i == 0, i == len(word) - 1
-        if ch in tr.ARABIC_FINAL_HEH and final and i >= 2 and out and out[-1][-1] not in "aiu":
-            out.append("a")
+        if uyghur and ch in "ىئ":
+            out.append("i" if ch == "ى" else "")
+        elif ch in tr.ARABIC_FINAL_HEH and final and i >= 2 and out and out[-1][-1] not in "aiu":
+            out.append("e" if ch == "ه" else "a")
         elif ch in tr.ARABIC_CONSONANTS:
             latin = tr.ARABIC_CONSONANTS[ch]
             # Adjacent consonants must not read as a digraph: ت+ح is t-h, not th.
             if latin == "h" and ch != tr.ARABIC_ASPIRATE and out and out[-1][-1] in "tskdgzc":
                 latin = "hh"
             out.append(latin)
+        elif ch in tr.ARABIC_VOWEL_LETTERS:
+            out.append(tr.ARABIC_VOWEL_LETTERS[ch])
         elif ch in tr.ARABIC_ALEF:
+            if initial and ch in "اأ" and _next_is(word, i, tr.ARABIC_WAW) and not _next_is(word, i + 1, tr.ARABIC_ALEF):
+                continue   # a vowel's seat: the waw after it is the vowel (اوگره Ogre, اورواپان Uruapan)
             out.append("i" if ch == "إ" else "a")
         elif ch == tr.ARABIC_WAW:
-            out.append("w" if initial or _next_is(word, i, tr.ARABIC_ALEF) else "u")
+            if final and i >= 2 and word[i - 1] == tr.ARABIC_WAW:
+                out[-1] = "o"   # final وو: a vowel and a consonant, the -ov/-ow of a foreign name (کیروو Kirov)
+                out.append("v")
+            else:
+                out.append("w" if initial or _next_is(word, i, tr.ARABIC_ALEF) else "u")
         elif ch in tr.ARABIC_YEH:
             if ch == "ى" and final:
                 out.append("a")
@@ -250,19 +266,35 @@ def _romanize_arabic(word: str) -> str:
 
 
 def _romanize_hebrew(word: str) -> str:
-    """Romanize one Hebrew word: vav and yod read as vowels inside a word."""
+    """Romanize one Hebrew word: vav and yod read as vowels inside a word.
+
+    >>> [_romanize_hebrew(w) for w in ("ג׳רמאנא", "אוטווה", "ברגן", "אונגני")]
+    ['jrmana', 'otva', 'brgn', 'ongni']
+    """
     out: list[str] = []
+    skip = False
     for i, ch in enumerate(word):
+        if skip:
+            skip = False
+            continue
         initial, final = i == 0, i == len(word) - 1
-        if ch in tr.HEBREW_LETTERS:
+        if _next_is(word, i, tr.HEBREW_GERESH) and ch in tr.HEBREW_WITH_GERESH:
+            out.append(tr.HEBREW_WITH_GERESH[ch])
+        elif ch == tr.HEBREW_ALEF and initial and _next_is(word, i, tr.HEBREW_VAV):
+            continue   # a vowel's silent seat: the vav after it is the vowel (אוטווה Ottawa, אונגני Ungheni)
+        elif ch == tr.HEBREW_BET and initial:
+            out.append("b")   # dagesh at the start of a word: b, not v (ברגן Bergen, בלק Belek)
+        elif ch in tr.HEBREW_LETTERS:
             out.append("a" if ch == "ה" and final and not initial else tr.HEBREW_LETTERS[ch])
         elif ch == tr.HEBREW_VAV:
-            out.append("v" if initial or _next_is(word, i, tr.HEBREW_VAV) else "o")
+            # A doubled vav is one consonant, v or w (אוטווה Ottawa, טאיוואן Taiwan).
+            skip = _next_is(word, i, tr.HEBREW_VAV)
+            out.append("v" if initial or skip else "o")
         elif ch == tr.HEBREW_YOD:
             out.append("y" if initial else "i")
         elif ch in tr.HEBREW_SILENT:
             out.append("a" if initial else "")
-        elif not unicodedata.combining(ch):
+        elif not unicodedata.combining(ch) and ch != tr.HEBREW_GERESH:
             out.append(ch)
     return "".join(out)
 

@@ -15,7 +15,17 @@ ARABIC_CONSONANTS = {
     # Persian and Urdu letters
     "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ٹ": "t", "ڈ": "d",
     "ڑ": "r", "ں": "n", "ھ": "h", "ڤ": "v", "ہ": "h",
+    # Pashto (ګ g, ځ dz, څ ts, ښ sh, ټ ډ ړ ڼ retroflex), Punjabi and Saraiki ݨ (retroflex n),
+    # Kurdish ڵ ڕ and Uyghur ڭ ۋ: letters unidecode drops or reads as other sounds.
+    "ګ": "g", "ځ": "dz", "څ": "ts", "ښ": "sh", "ټ": "t", "ډ": "d", "ړ": "r", "ڼ": "n", "ݨ": "n",
+    "ڵ": "l", "ڕ": "r", "ڭ": "ng", "ۋ": "v",
 }
+# Vowel letters of Kurdish, Uyghur and Pashto, which write every vowel (Kurdish ۆ o, ێ ê;
+# Uyghur ۇ u, ۆ o, ۈ ü, ې e, ە e; Pashto ې e): unidecode reads ۆ as oe, ۈ as yu, ې as nothing.
+ARABIC_VOWEL_LETTERS = {"ۇ": "u", "ۆ": "o", "ۈ": "u", "ێ": "e", "ە": "e"}
+# Uyghur writes every vowel: in a word with its vowel letters, ى is i (بۇرۇندى Burundi), not
+# Arabic's final alef, and a hamza only opens a syllable that begins with a vowel (پاپۇئا Papua).
+UYGHUR_VOWELS = set("ۇۆۈېە")
 # Urdu's do-chashmi he marks an aspirate, which Latin spellings write as a
 # digraph with the consonant before it (تھ th, بھ bh: Thane, Bhopal).
 ARABIC_ASPIRATE = "ھ"
@@ -45,6 +55,14 @@ HEBREW_LETTERS = {
 HEBREW_SILENT = set("ע")
 HEBREW_VAV = "ו"
 HEBREW_YOD = "י"
+HEBREW_ALEF = "א"
+HEBREW_BET = "ב"
+# Geresh after a letter writes a sound Hebrew lacks (ג׳ורג׳ George, צ׳ילה Chile, ז׳נבה Geneva,
+# ת׳ and ד׳ for English th, ע׳ and ר׳ for Arabic gh); keyboards type it as an apostrophe.
+HEBREW_GERESH = "\u05f3"
+HEBREW_WITH_GERESH = {"ג": "j", "ז": "zh", "צ": "ch", "ץ": "ch", "ת": "th", "ד": "dh", "ח": "kh",
+                      "ע": "gh", "ר": "gh"}
+HEBREW_APOSTROPHES = "'’`´"
 
 # Letters whose plain-ASCII form loses a sound Latin spellings keep:
 # Turkish ş/ç, Czech-style š/č/ž, and the ʿayn/hamza half rings (dropped).

@@ -62,6 +62,13 @@ ENTITIES = [
     {"id": "mexico", "type": "country", "name": "Mexico"},
     {"id": "mexico-city", "type": "place", "name": "Mexico City"},
     {"id": "yunjin", "type": "place", "name": "Yunjin"},
+    # Held in Latin only, asked for in Hebrew, Persian, Pashto and Uyghur letters.
+    {"id": "bergen", "type": "place", "name": "Bergen"},
+    {"id": "jaramana", "type": "place", "name": "Jaramana"},
+    {"id": "uruapan", "type": "place", "name": "Uruapan"},
+    {"id": "targu-jiu", "type": "place", "name": "Târgu Jiu"},
+    {"id": "kirov", "type": "place", "name": "Kirov"},
+    {"id": "burundi", "type": "country", "name": "Burundi"},
 ]
 
 
@@ -138,6 +145,14 @@ RESOLVES = [
     ("Québec City", "quebec", "exact"),
     # ... in Wade-Giles
     ("Yün-chin", "yunjin", "phonetic"),
+    # ... in Hebrew: initial bet is b, ג׳ a j
+    ("ברגן", "bergen", "skeleton"),
+    ("ג׳רמאנא", "jaramana", "skeleton"),
+    # ... in Persian, Pashto and Uyghur letters
+    ("اورواپان", "uruapan", "fuzzy"),
+    ("تارګو جيو", "targu-jiu", "normalized"),
+    ("کیروو", "kirov", "normalized"),
+    ("بۇرۇندى", "burundi", "normalized"),
 ]
 
 

@@ -34,7 +34,19 @@ NORMALIZED = [
     ("الجولاني", "al julani"),
     ("סאנוק", "sanok"),              # Hebrew alef inside a foreign name is an a
     ("تھانے", "thane"),              # Urdu do-chashmi he: an aspirate digraph (not t-h)
-    ("سوکره", "sukra"),              # Persian final he after a consonant is a vowel
+    ("سوکره", "sukre"),              # Persian final he after a consonant is the vowel e
+    ("اوگره", "ugre"),               # initial alef before waw is the vowel's seat
+    ("ګسبورن", "gsburn"),            # Pashto gaf is a g
+    ("بھواݨا", "bhwana"),            # Punjabi and Saraiki retroflex n
+    ("ماکۆ", "mako"),                # Kurdish and Uyghur ۆ is o
+    ("بۇرۇندى", "burundi"),          # in Uyghur letters ى is i, not a final alef...
+    ("پاپۇئا", "papua"),             # ... and hamza only opens a syllable
+    ("کیروو", "kirov"),              # final وو: the vowel and consonant of -ov
+    ("ג׳רמאנא", "jrmana"),           # Hebrew geresh: ג׳ is j...
+    ("צ'ידל", "chidl"),              # ... צ׳ ch, also typed as an apostrophe
+    ("ז׳נבה", "zhnva"),              # ... ז׳ zh
+    ("אוטווה", "otva"),              # initial alef before vav is the vowel's seat; וו is one v
+    ("ברגן", "brgn"),                # initial bet is b (dagesh)
     ("نائلس", "nails"),              # hamza on a yeh seat reads as i
     ("ＨＴＳ", "hts"),                       # NFKC folds full-width letters
     ("al\u200b-Julani\u200f", "al julani"),  # zero-width and bidi marks vanish
@@ -106,6 +118,11 @@ SAME_KEY = [
     ("Windsor", "Уиндзор"),                       # initial у before a vowel is a w...
     ("York", "Γιορκ"),                            # ... initial γι before a vowel a y
     ("Kerkyra", "Kerkira", "Κέρκυρα"),
+    ("Uccle", "اوکل"),                            # Arabic initial alef before waw is a seat
+    ("Ogre", "اوگره"),                            # ... Persian final he an e
+    ("Kirov", "کیروو"),                           # ... final وو -ov
+    ("Burundi", "بۇرۇندى"),                       # Uyghur ى is i
+    ("Taiwan", "טאיוואן"),                        # Hebrew וו is one consonant
 ]
 
 
