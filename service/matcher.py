@@ -21,6 +21,7 @@ from .answer_cache import AnswerCache
 from .dates import within
 from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, is_acronym_like, joined_words,
                     run_together)
+from .consonants import syllabic_readings
 from .normalize import NameForms, content_words, is_lossy, name_forms, normalize, skeleton
 from .table import AliasTable, Entity
 from .transliteration import PARTICLES
@@ -208,6 +209,9 @@ DESIGNATOR_SUFFIXES = tuple(tuple(p.split()) for p in (
     "|si|gun|eup|myeon"                                    # Korean
 ).split("|"))
 _WORD_SPLIT = re.compile(r"[\s\-‐‑–—]+")
+# Korean writes what a place is after its name, without a space (천안시, 은천읍, 평양직할시):
+# city (시, directly governed, metropolitan, special), county, district, town, township.
+_HANGUL_DESIGNATOR = re.compile(r"(?<=[\uac00-\ud7a3]{2})(?:직할시|광역시|특별시|시|군|구역|구|읍|면)$")
 
 
 def located_head(name: str) -> str | None:
@@ -215,10 +219,14 @@ def located_head(name: str) -> str | None:
 
     >>> located_head("Cáceres i Spania"), located_head("Thành phố Québec"), located_head("Kure-shi")
     ('Cáceres', 'Québec', 'Kure')
+    >>> located_head("평양직할시"), located_head("천안시"), located_head("부산")
+    ('평양', '천안', None)
     >>> located_head("Québec"), located_head("Thành phố")
     (None, None)
     """
     words = [w for w in _WORD_SPLIT.split(name.strip()) if w]
+    if len(words) == 1 and (head := _HANGUL_DESIGNATOR.sub("", words[0])) != words[0]:
+        return head
     if len(words) < 2:
         return None
     norms = [normalize(w) for w in words]
@@ -402,6 +410,23 @@ class Matcher:
             fallback = self._answer((stem, type_, as_of, limit), name_forms(stem), memo=memo)
             if fallback.match is not None:
                 return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
+        if (answer.match is None or CLASS_RANK[answer.match.how] < CLASS_RANK["phonetic"]) \
+                and (readings := syllabic_readings(forms)):
+            # "スース", "스코키": a foreign name in syllables, read without the vowels the script
+            # adds and with r as l. A reading must be found by its keys, and name one entity.
+            found: dict[str, str] = {}
+            for reading in readings:
+                reading_forms = name_forms(reading)
+                for i in self.index.lookup(reading_forms):
+                    hit = self._score_exact(reading, reading_forms, i, [])
+                    if hit is not None and CLASS_RANK[hit.how] >= CLASS_RANK["phonetic"] \
+                            and (type_ is None or hit.entity.type == type_):
+                        found.setdefault(hit.entity.id, reading)
+            if len(found) == 1 and (answer.match is None or answer.match.id not in found):
+                reading = next(iter(found.values()))
+                fallback = self._answer((reading, type_, as_of, limit), name_forms(reading), memo=memo)
+                if fallback.match is not None and fallback.match.id in found:
+                    return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
         return answer
 
     def _rank(self, text: str, forms: NameForms, type: str | None, *, memo: dict | None = None,

@@ -332,18 +332,34 @@ def _romanize_kana(run: str) -> str:
 
 
 def _romanize_hangul(run: str) -> str:
-    """Romanize a run of Hangul syllables: ㄹㄹ is ll (as Revised Romanization writes it,
-    not lr) and ㅅ before a y-vowel is sh, as English spellings of foreign names have it
-    (샤 sha, 슈 shu).
+    """Romanize a run of Hangul syllables: ㄲ ㄸ ㅃ are kk tt pp, and a syllable's final
+    consonant is written as Revised Romanization writes it, k t p before
+    a consonant or at the end (퀘벡 kwebek, 라페이엣 rapeiet: ㅅ stands for a foreign
+    final t), its initial value before a vowel (한국어 hangugeo); ㄹㄹ is ll, and ㅅ
+    before a y-vowel sh, as English spellings of foreign names have it (샤 sha, 슈 shu).
 
     Korean also writes a foreign consonant cluster with a filler vowel ㅡ (스 seu
     for s). It is kept: gazetteers hold Korean names in Revised Romanization,
     which writes it too, and dropping it lost more of those than it gained.
 
-    >>> [_romanize_hangul(w) for w in ("트리폴리", "샬럿", "서울", "김정은")]
-    ['teuripolli', 'shalleos', 'seoul', 'gimjeongeun']
+    >>> [_romanize_hangul(w) for w in ("트리폴리", "샬럿", "서울", "김정은", "몹티", "은천읍", "한국어")]
+    ['teuripolli', 'shalleot', 'seoul', 'gimjeongeun', 'mopti', 'eunceoneup', 'hangugeo']
     """
-    return unidecode(run).replace("lr", "ll").replace("sy", "sh")
+    out: list[str] = []
+    for ch in run:
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < 11172:
+            out.append(unidecode(ch))
+            continue
+        initial, rest = divmod(code, 588)
+        vowel, final = divmod(rest, 28)
+        if out and out[-1][-1:] == "\x00":   # the previous syllable's final, as this initial decides
+            coda = out[-1][-2]
+            out[-1] = out[-1][:-2] + (tr.HANGUL_LIAISON[coda] if initial == 11 else tr.HANGUL_FINALS[coda])
+        out.append(tr.HANGUL_INITIALS[initial] + tr.HANGUL_VOWELS[vowel] + (chr(final) + "\x00" if final else ""))
+    if out and out[-1][-1:] == "\x00":
+        out[-1] = out[-1][:-2] + tr.HANGUL_FINALS[out[-1][-2]]
+    return "".join(out).replace("lr", "ll").replace("sy", "sh")
 
 
 def _next_is(word: str, i: int, letters) -> bool:

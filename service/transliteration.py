@@ -179,3 +179,17 @@ KANA_SMALL_VOWELS = frozenset("ァィゥェォぁぃぅぇぉ")  # foreign sound
 KANA_SILENT = frozenset("ッっゝゞヽヾ")       # the geminating small tsu, iteration marks
 # Where unidecode's reading is not Hepburn's (hu, zi, di, du).
 KANA_HEPBURN = {"フ": "fu", "ふ": "fu", "ジ": "ji", "じ": "ji", "ヂ": "ji", "ぢ": "ji", "ヅ": "zu", "づ": "zu"}
+
+# Hangul initials and vowels as unidecode writes them, but ㄲ ㄸ ㅃ as Revised Romanization
+# (kk tt pp) and finals as below; ㅊ stays c, not RR's ch: Korean writes a foreign
+# ts with it as often as a ch (비아리츠 Biarritz, 첼레 Celje), and c reads as either.
+HANGUL_INITIALS = "g kk n d tt r m b pp s ss _ j jj c k t p h".split()
+HANGUL_INITIALS[11] = ""    # ㅇ opens a syllable silently
+HANGUL_VOWELS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
+# A final consonant (by its index 1..27) as RR writes it at the end or before a consonant:
+# stops unreleased, k t p; ㅅ ㅆ ㅈ ㅊ ㅌ ㅎ all t ...
+HANGUL_FINALS = dict(zip(map(chr, range(1, 28)),
+                         "k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split()))
+# ... and before a vowel, where it opens the next syllable (한국어 hangugeo).
+HANGUL_LIAISON = dict(zip(map(chr, range(1, 28)),
+                          "g kk ks n nj nh d r lg lm lb ls lt lp lh m b bs s ss ng j c k t p h".split()))

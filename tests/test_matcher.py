@@ -50,6 +50,12 @@ ENTITIES = [
     {"id": "portugalete", "type": "place", "name": "Portugalete"},
     {"id": "montevideo", "type": "place", "name": "Montevideo"},
     {"id": "beersheba", "type": "place", "name": "Beersheba"},
+    {"id": "lund", "type": "place", "name": "Lund"},
+    {"id": "troy", "type": "place", "name": "Troy"},
+    {"id": "lowell", "type": "place", "name": "Lowell"},
+    {"id": "falun", "type": "place", "name": "Falun"},
+    {"id": "mopti", "type": "place", "name": "Mopti"},
+    {"id": "pyongyang", "type": "place", "name": "Pyongyang", "aliases": ["평양"]},
     # Held in Russian too; asked for in Lithuanian, which adds a nominative ending.
     {"id": "geelong", "type": "place", "name": "Geelong", "aliases": ["Джилонг"]},
     {"id": "norwich", "type": "place", "name": "Norwich", "aliases": ["Норидж"]},
@@ -127,6 +133,13 @@ RESOLVES = [
     ("ベルファスト", "belfast", "consonants"),
     ("格拉德斯通", "gladstone", "consonants"),
     ("라핀타나", "la-pintana", "consonants"),
+    # ... or read without the vowels the script adds to a lone consonant, r as r or l
+    ("ルンド", "lund", "exact"),               # rundo: o after d, r for l
+    ("트로이", "troy", "phonetic"),            # teuroi: Korean ㅡ eu
+    ("로웰", "lowell", "phonetic"),            # rowel: Korean initial ㄹ for l
+    ("ファールン", "falun", "exact"),
+    # ... Hangul in Revised Romanization: a final consonant before another is p, t, k
+    ("몹티", "mopti", "normalized"),
     # ... and a name written without short vowels by its consonants with the words run together
     ("مونته ویدئو", "montevideo", "consonants"),
     ("באר שבע", "beersheba", "consonants"),
@@ -143,6 +156,7 @@ RESOLVES = [
     ("Thành phố Québec", "quebec", "exact"),
     ("Тлемсен қаласы", "tlemcen", "exact"),
     ("Québec City", "quebec", "exact"),
+    ("평양직할시", "pyongyang", "exact"),     # Korean writes what a place is after it, without a space
     # ... in Wade-Giles
     ("Yün-chin", "yunjin", "phonetic"),
     # ... in Hebrew: initial bet is b, ג׳ a j
@@ -186,6 +200,7 @@ NEGATIVES = [
     ("Pei", "entebbe"),          # a name in syllables is not found by its short key
     ("Lungsod ng México", "mexico"),  # "city of Mexico" is not the country while Mexico City is a candidate
     ("Cacere i Spania", "caceres"),   # without its location, a name must match by its keys, not by likeness
+    ("ルンダ", "lund"),          # a syllabic reading (lunda) must equal a name's key, not resemble it
 ]
 
 

@@ -66,8 +66,12 @@ NORMALIZED = [
     ("ジョージア", "jojia"),                  # Hepburn j, not z
     ("ウィーン", "win"),
     ("트리폴리", "teuripolli"),               # Hangul: ㄹㄹ is ll...
-    ("샬럿타운", "shalleostaun"),             # ... and ㅅ before a y-vowel is sh
+    ("샬럿타운", "shalleottaun"),             # ... and ㅅ before a y-vowel is sh
     ("서울", "seoul"),
+    ("퀘벡", "kwebek"),                      # Revised Romanization: a final ㄱ is k...
+    ("몹티", "mopti"),                       # ... ㅂ before a consonant p
+    ("샬럿", "shalleot"),                    # ... ㅅ t
+    ("한국어", "hangugeo"),                  # ... and before a vowel it opens the next syllable
     # Wade-Giles syllables, marked by ’, ü, hs, -ih, -ieh, -ien or ts/tz, read as pinyin
     ("Yün-chin", "yun jin"),
     ("P’u-miao-hsü", "pu miao xu"),
