@@ -261,6 +261,80 @@ def baltic_stem(name: str) -> str | None:
     return stem if stem != name else None
 
 
+# Bulgarian ъ between consonants, or opening a word before one, is a vowel (Олдъм = Oldham, Обърн =
+# Auburn, Устър = Worcester), which Bulgaria's romanization writes a; the normalizer reads ъ as the
+# hard sign of Russian and the old orthographies (silent: Томьскъ, Нейпълс as Naples, Брайтън as Britn).
+_BULGARIAN_ER = re.compile(r"(?:(?<=[бвгджзйклмнпрстфхцчшщ])|(?<![^\W\d_]))ъ(?=[бвгджзйклмнпрстфхцчшщ])",
+                           re.IGNORECASE)
+
+
+def bulgarian_reading(name: str) -> str | None:
+    """A name with Bulgarian ъ between consonants read as the vowel а, if it has one.
+
+    >>> bulgarian_reading("Олдъм"), bulgarian_reading("Ъкфийлд"), bulgarian_reading("Подъезд")
+    ('Олдам', 'Акфийлд', None)
+    """
+    if "ъ" not in name and "Ъ" not in name:
+        return None
+    read = _BULGARIAN_ER.sub(lambda m: "А" if m.group(0) == "Ъ" else "а", name)
+    return read if read != name else None
+
+
+# Russian writes the ü and ö of German, French, Scandinavian and Turkish names as ю and ё after a
+# consonant (Гюстров = Güstrow, Бюссюм = Bussum, Мёнхенгладбах = Mönchengladbach), where Latin
+# spellings without the marks have u and o; the normalizer reads them as Russian's yu and e.
+_FOREIGN_UMLAUT = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])[юё]", re.IGNORECASE)
+_UMLAUT_AS = {"ю": "у", "Ю": "У", "ё": "о", "Ё": "О"}
+
+
+def umlaut_reading(name: str) -> str | None:
+    """A name with ю and ё after a consonant read as the u and o of a foreign ü and ö, if it has one.
+
+    >>> umlaut_reading("Гюстров"), umlaut_reading("Мёнхенгладбах"), umlaut_reading("Юрмала")
+    ('Густров', 'Монхенгладбах', None)
+    """
+    read = _FOREIGN_UMLAUT.sub(lambda m: _UMLAUT_AS[m.group(0)], name)
+    return read if read != name else None
+
+
+# German, Dutch, Scandinavian and the Slavic Latin alphabets write the y sound as j (Jevik, Jukel,
+# Jablonovskij), which Cyrillic writes й, ј, or as the vowels я, ю, ё opening a syllable
+# (Йёвик = Gjøvik, Юкел = Ukkel); the normalizer reads them as English y.
+_IOTATED = re.compile(r"[йј]|(?:(?<![^\W\d_])|(?<=[аеёиоуыэюяіїєьъ]))[яюё]", re.IGNORECASE)
+_IOTATED_AS = {"й": "j", "ј": "j", "я": "ja", "ю": "ju", "ё": "jo"}
+
+
+def j_reading(name: str) -> str | None:
+    """A name with its Cyrillic y sounds read as the j of a Latin alphabet, if it has one.
+
+    >>> j_reading("Йёвик"), j_reading("Юкел"), j_reading("Тюмень"), j_reading("Омск")
+    ('Jёвик', 'Juкел', None, None)
+    """
+    def latin(m: re.Match) -> str:
+        ch = m.group(0)
+        out = _IOTATED_AS[ch.lower()]
+        return out.capitalize() if ch.isupper() else out
+    read = _IOTATED.sub(latin, name)
+    return read if read != name else None
+
+
+# Ukrainian and Belarusian г is h (Горкі = Horki, Гомель = Homyel), and older Russian transcription
+# writes a foreign h as г (Гамбург = Hamburg); the normalizer reads г as Russian's g.
+def h_reading(name: str) -> str | None:
+    """A name with г read as h, if it has one.
+
+    >>> h_reading("Горкі"), h_reading("Омск")
+    ('Hоркі', None)
+    """
+    read = name.replace("г", "h").replace("Г", "H")
+    return read if read != name else None
+
+
+# Readings tried in turn when a Cyrillic name is not found (Matcher._answer), and whether
+# only a match on a Latin spelling confirms them.
+OTHER_READINGS = ((bulgarian_reading, False), (umlaut_reading, True), (j_reading, True), (h_reading, True))
+
+
 def _held_in_another(head: NameForms, match: Candidate, candidates: tuple[Candidate, ...]) -> bool:
     """Whether another entity proposed for the whole name has a name holding every word of its head and more."""
     words = set(head.tokens)
@@ -396,13 +470,14 @@ class Matcher:
             fallback = self._answer((head, type_, as_of, limit), name_forms(head), memo=memo)
             if fallback.match is not None:
                 return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
-        if answer.match is None and (head := located_head(name)):
+        if (answer.match is None or answer.match.how == "fuzzy") and (head := located_head(name)):
             # "Cáceres i Spania", "Thành phố Québec": the place without where it lies or what it is.
             # Dropped words were evidence: the rest must be found by its keys, not by likeness, and
             # not where the whole is close to another name that holds it ("Lungsod ng México" is not
             # Mexico while the table has Mexico City).
             fallback = self._answer((head, type_, as_of, limit), name_forms(head), memo=memo)
             if fallback.match is not None and CLASS_RANK[fallback.match.how] >= CLASS_RANK["phonetic"] \
+                    and (answer.match is None or fallback.match.score > answer.match.score) \
                     and not _held_in_another(name_forms(head), fallback.match, answer.candidates):
                 return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
         if answer.match is None and (stem := baltic_stem(name)):
@@ -426,6 +501,13 @@ class Matcher:
                 reading = next(iter(found.values()))
                 fallback = self._answer((reading, type_, as_of, limit), name_forms(reading), memo=memo)
                 if fallback.match is not None and fallback.match.id in found:
+                    return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
+        for reading, latin_only in OTHER_READINGS:
+            if answer.match is None and (read := reading(name)):
+                # "Олдъм", "Гюстров", "Йёвик", "Горкі": a Cyrillic letter read by another convention,
+                # where the usual reading found nothing; a j, h, u or o is right only in a Latin spelling.
+                fallback = self._answer((read, type_, as_of, limit), name_forms(read), memo=memo)
+                if fallback.match is not None and (not latin_only or fallback.match.matched.forms.script == "LATIN"):
                     return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
         return answer
 

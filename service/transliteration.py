@@ -85,6 +85,8 @@ LATIN_BEFORE_ASCII = {
     "ー": "",
     # Greek writes foreign d, b, g as digraphs (Βλαντιμίρ = Vladimir).
     "β": "v", "Β": "V", "ντ": "d", "Ντ": "D", "ΝΤ": "D", "μπ": "b", "Μπ": "B", "ΜΠ": "B", "γκ": "g", "Γκ": "G", "ΓΚ": "G",
+    # Russian writes Mandarin zh as чж (Palladius: Чжэнчжоу = Zhengzhou), not a ch and a zh.
+    "чж": "ж", "Чж": "Ж", "ЧЖ": "Ж",
     # Serbian and Macedonian Cyrillic ј is the y of English spellings (Тајшет = Tayshet), not a j.
     "ј": "y", "Ј": "Y",
     # Esperanto's circumflexed letters are the ch, j, zh, sh and kh of English spellings

@@ -75,6 +75,15 @@ ENTITIES = [
     {"id": "targu-jiu", "type": "place", "name": "Târgu Jiu"},
     {"id": "kirov", "type": "place", "name": "Kirov"},
     {"id": "burundi", "type": "country", "name": "Burundi"},
+    # Held in Latin (and Russian) only, asked for by other Cyrillic conventions.
+    {"id": "oldham", "type": "place", "name": "Oldham", "aliases": ["Олдам"]},
+    {"id": "gustrow", "type": "place", "name": "Güstrow"},
+    {"id": "gjovik", "type": "place", "name": "Gjøvik", "aliases": ["Jevik"]},
+    {"id": "horki", "type": "place", "name": "Horki"},
+    {"id": "suizhou", "type": "place", "name": "Suizhou"},
+    {"id": "handa", "type": "place", "name": "Handa"},
+    {"id": "inda-silase", "type": "place", "name": "Enda Selassie"},
+    {"id": "clovis", "type": "place", "name": "کلووس"},
 ]
 
 
@@ -167,6 +176,16 @@ RESOLVES = [
     ("تارګو جيو", "targu-jiu", "normalized"),
     ("کیروو", "kirov", "normalized"),
     ("بۇرۇندى", "burundi", "normalized"),
+    # ... in Belarusian (-аў for -ov) and Palladius (чж for zh)
+    ("Кіраў", "kirov", "normalized"),
+    ("Суйчжоу", "suizhou", "normalized"),
+    # ... a Cyrillic letter read by another language's convention where the usual reading finds nothing:
+    ("Олдъм", "oldham", "exact"),         # Bulgarian ъ between consonants is a vowel (a)
+    ("Гюстров", "gustrow", "fuzzy"),      # ю after a consonant is a foreign ü, u in Latin
+    ("Йёвик", "gjovik", "normalized"),    # й is the j of German, Scandinavian, Slavic Latin spellings
+    ("Горкі", "horki", "normalized"),     # Belarusian and Ukrainian г is h
+    # ... a name without its designator, found by its keys, beats a merely similar whole name
+    ("Ханда қаласы", "handa", "phonetic"),
 ]
 
 
@@ -201,6 +220,7 @@ NEGATIVES = [
     ("Lungsod ng México", "mexico"),  # "city of Mexico" is not the country while Mexico City is a candidate
     ("Cacere i Spania", "caceres"),   # without its location, a name must match by its keys, not by likeness
     ("ルンダ", "lund"),          # a syllabic reading (lunda) must equal a name's key, not resemble it
+    ("Клюз", "clovis"),          # ю read as u is confirmed only by a Latin spelling
 ]
 
 

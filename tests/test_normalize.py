@@ -16,6 +16,10 @@ NORMALIZED = [
     ("Путин", "putin"),
     ("Хмеймим", "khmeimim"),
     ("Тајшет", "tayshet"),          # Serbian and Macedonian ј is a y
+    ("Кіраў", "kirov"),              # Belarusian final -аў is the -ov of Slavic names (akanye, ў)...
+    ("Чэхаў", "chekhov"),
+    ("Каўнас", "kaunas"),            # ... ў inside a word stays a u
+    ("Суйчжоу", "suizhou"),          # Palladius чж is pinyin zh
     ("Ντονέτσκ", "donetsk"),         # Greek ντ is d at the start of a word...
     ("Λουντ", "lound"),              # ... and nd inside one
     ("Κέρκυρα", "kerkyra"),          # Greek υ is a y (ELOT 743, UN)...
@@ -127,6 +131,8 @@ SAME_KEY = [
     ("Kirov", "کیروو"),                           # ... final وو -ov
     ("Burundi", "بۇرۇندى"),                       # Uyghur ى is i
     ("Taiwan", "טאיוואן"),                        # Hebrew וו is one consonant
+    ("Chekhov", "Чэхаў", "Чехов"),                # Belarusian -аў, Russian -ов
+    ("Suizhou", "Суйчжоу"),                       # Palladius чж
 ]
 
 
