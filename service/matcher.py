@@ -11,7 +11,6 @@ become `Tahrir al-Sham` (`sham` is common, `ahrar` ≠ `tahrir`) and
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -19,10 +18,11 @@ from rapidfuzz.distance import OSA, Hamming
 
 from .answer_cache import AnswerCache
 from .dates import within
+from .consonants import syllabic_readings
 from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, is_acronym_like, joined_words,
                     run_together)
-from .consonants import syllabic_readings
-from .normalize import NameForms, content_words, is_lossy, name_forms, normalize, skeleton
+from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
+from .readings import OTHER_READINGS, baltic_stem, located_head, qualified_head
 from .table import AliasTable, Entity
 from .transliteration import PARTICLES
 
@@ -168,173 +168,6 @@ def _lone_similarity(a: str, b: str, ratio: float) -> float:
     return max(ratio, 1 - edits / max(len(a), len(b)))
 
 
-_QUALIFIER = re.compile(r"\s*[,،、，]\s*")
-
-
-def qualified_head(name: str) -> str | None:
-    """The name before a comma that qualifies it ("Colón, Panama" → "Colón"), if any.
-
-    >>> qualified_head("Colón, Panama"), qualified_head("Homs"), qualified_head(", x")
-    ('Colón', None, None)
-    """
-    parts = _QUALIFIER.split(name.strip(), maxsplit=1)
-    return parts[0] if len(parts) == 2 and parts[0] and parts[1] else None
-
-
-# Words that say where a place lies, "in", "on" or "at" in the gazetteer's languages:
-# Scandinavian i, på, ved; German in, im, bei; Dutch in, op, aan; Italian in, nel, nella;
-# Spanish en; Portuguese em; Polish w, we; Czech and Slovak v, ve; Serbo-Croatian u;
-# Latvian pie; Lithuanian prie ("Cáceres i Spania", "Oranjestad på Aruba").
-LOCATING_WORDS = frozenset("i pa ved in im bei op aan nel nella en em w we v ve u pie prie".split())
-# Words that say what a place is (city, town, district, province...), normalized, as
-# languages write them before a name ("Thành phố Québec", "Вилояти Гронинген") ...
-DESIGNATOR_PREFIXES = tuple(tuple(p.split()) for p in (
-    "thanh pho|thi xa|tinh|huyen"                          # Vietnamese
-    "|lungsod ng|lalawigan ng|bayan ng"                    # Tagalog
-    "|ciudad de|ciudad|cidade de|municipio de|provincia de"  # Spanish, Portuguese
-    "|comune di|citta di|provincia di|ville de|commune de"  # Italian, French
-    "|city of|town of|borough of|stadt|gemeinde|gemeente"  # English, German, Dutch
-    "|miasto|gmina|mesto|obec"                             # Polish, Czech, Slovak
-    "|gorod|selo|poselok|misto|gorad|veska|kamuna|komuna|kommuna"  # Russian, Ukrainian, Belarusian
-    "|viloiati|ielati|shahri|altepetl"                     # Tajik (province, state, city), Nahuatl
-).split("|"))
-# ... or after it ("Тлемсен қаласы", "Pulü Zhen", "P’u-miao-chen"), in romanizations too.
-DESIGNATOR_SUFFIXES = tuple(tuple(p.split()) for p in (
-    "city|town|township|borough|stadt|stad|kommun|kommune"  # English, German, Scandinavian
-    "|kaupunki|linn|pilseta|miestas|varos"                 # Finnish, Estonian, Latvian, Lithuanian, Hungarian
-    "|kalasy|shaary|shahri|shahari|shehri|ili|ilcesi"      # Kazakh, Kyrgyz, Uzbek/Tajik, Azerbaijani, Turkish
-    "|raion|rajon"                                         # Russian, Ukrainian (district)
-    "|shi|machi|cho|mura|xian|zhen|cun"                    # Japanese, pinyin (city, town, county, village)
-    "|shih|hsien|chen|tsun|chhi"                           # Wade-Giles, Pe̍h-ōe-jī
-    "|si|gun|eup|myeon"                                    # Korean
-).split("|"))
-_WORD_SPLIT = re.compile(r"[\s\-‐‑–—]+")
-# Korean writes what a place is after its name, without a space (천안시, 은천읍, 평양직할시):
-# city (시, directly governed, metropolitan, special), county, district, town, township.
-_HANGUL_DESIGNATOR = re.compile(r"(?<=[\uac00-\ud7a3]{2})(?:직할시|광역시|특별시|시|군|구역|구|읍|면)$")
-
-
-def located_head(name: str) -> str | None:
-    """The place a name locates (before "in", "on", "at") or designates (without "city", "town"...), if any.
-
-    >>> located_head("Cáceres i Spania"), located_head("Thành phố Québec"), located_head("Kure-shi")
-    ('Cáceres', 'Québec', 'Kure')
-    >>> located_head("평양직할시"), located_head("천안시"), located_head("부산")
-    ('평양', '천안', None)
-    >>> located_head("Québec"), located_head("Thành phố")
-    (None, None)
-    """
-    words = [w for w in _WORD_SPLIT.split(name.strip()) if w]
-    if len(words) == 1 and (head := _HANGUL_DESIGNATOR.sub("", words[0])) != words[0]:
-        return head
-    if len(words) < 2:
-        return None
-    norms = [normalize(w) for w in words]
-    for k in range(1, len(words) - 1):
-        if norms[k] in LOCATING_WORDS:
-            return " ".join(words[:k])
-    for phrase in DESIGNATOR_PREFIXES:
-        if len(words) > len(phrase) and tuple(norms[:len(phrase)]) == phrase:
-            return " ".join(words[len(phrase):])
-    for phrase in DESIGNATOR_SUFFIXES:
-        if len(words) > len(phrase) and tuple(norms[-len(phrase):]) == phrase:
-            return " ".join(words[:-len(phrase)])
-    return None
-
-
-# Lithuanian and Latvian give a foreign name a nominative ending (Džilongas = Geelong,
-# Noridžas = Norwich, Bombėjus = Bombay); their letters tell such a word from others.
-_BALTIC_LETTERS = re.compile("[ąčęėįšųūžāēģīķļņĄČĘĖĮŠŲŪŽĀĒĢĪĶĻŅ]")
-_BALTIC_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:ius|as|is|ys|us)$")
-
-
-def baltic_stem(name: str) -> str | None:
-    """A one-word name in Lithuanian or Latvian letters without its nominative ending, if it has one.
-
-    >>> baltic_stem("Džilongas"), baltic_stem("Bombėjus"), baltic_stem("Kaunas"), baltic_stem("Nuevo Laredo")
-    ('Džilong', 'Bombėj', None, None)
-    """
-    name = name.strip()
-    if not name or " " in name or "-" in name or not _BALTIC_LETTERS.search(name):
-        return None
-    stem = _BALTIC_ENDING.sub("", name)
-    return stem if stem != name else None
-
-
-# Bulgarian ъ between consonants, or opening a word before one, is a vowel (Олдъм = Oldham, Обърн =
-# Auburn, Устър = Worcester), which Bulgaria's romanization writes a; the normalizer reads ъ as the
-# hard sign of Russian and the old orthographies (silent: Томьскъ, Нейпълс as Naples, Брайтън as Britn).
-_BULGARIAN_ER = re.compile(r"(?:(?<=[бвгджзйклмнпрстфхцчшщ])|(?<![^\W\d_]))ъ(?=[бвгджзйклмнпрстфхцчшщ])",
-                           re.IGNORECASE)
-
-
-def bulgarian_reading(name: str) -> str | None:
-    """A name with Bulgarian ъ between consonants read as the vowel а, if it has one.
-
-    >>> bulgarian_reading("Олдъм"), bulgarian_reading("Ъкфийлд"), bulgarian_reading("Подъезд")
-    ('Олдам', 'Акфийлд', None)
-    """
-    if "ъ" not in name and "Ъ" not in name:
-        return None
-    read = _BULGARIAN_ER.sub(lambda m: "А" if m.group(0) == "Ъ" else "а", name)
-    return read if read != name else None
-
-
-# Russian writes the ü and ö of German, French, Scandinavian and Turkish names as ю and ё after a
-# consonant (Гюстров = Güstrow, Бюссюм = Bussum, Мёнхенгладбах = Mönchengladbach), where Latin
-# spellings without the marks have u and o; the normalizer reads them as Russian's yu and e.
-_FOREIGN_UMLAUT = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])[юё]", re.IGNORECASE)
-_UMLAUT_AS = {"ю": "у", "Ю": "У", "ё": "о", "Ё": "О"}
-
-
-def umlaut_reading(name: str) -> str | None:
-    """A name with ю and ё after a consonant read as the u and o of a foreign ü and ö, if it has one.
-
-    >>> umlaut_reading("Гюстров"), umlaut_reading("Мёнхенгладбах"), umlaut_reading("Юрмала")
-    ('Густров', 'Монхенгладбах', None)
-    """
-    read = _FOREIGN_UMLAUT.sub(lambda m: _UMLAUT_AS[m.group(0)], name)
-    return read if read != name else None
-
-
-# German, Dutch, Scandinavian and the Slavic Latin alphabets write the y sound as j (Jevik, Jukel,
-# Jablonovskij), which Cyrillic writes й, ј, or as the vowels я, ю, ё opening a syllable
-# (Йёвик = Gjøvik, Юкел = Ukkel); the normalizer reads them as English y.
-_IOTATED = re.compile(r"[йј]|(?:(?<![^\W\d_])|(?<=[аеёиоуыэюяіїєьъ]))[яюё]", re.IGNORECASE)
-_IOTATED_AS = {"й": "j", "ј": "j", "я": "ja", "ю": "ju", "ё": "jo"}
-
-
-def j_reading(name: str) -> str | None:
-    """A name with its Cyrillic y sounds read as the j of a Latin alphabet, if it has one.
-
-    >>> j_reading("Йёвик"), j_reading("Юкел"), j_reading("Тюмень"), j_reading("Омск")
-    ('Jёвик', 'Juкел', None, None)
-    """
-    def latin(m: re.Match) -> str:
-        ch = m.group(0)
-        out = _IOTATED_AS[ch.lower()]
-        return out.capitalize() if ch.isupper() else out
-    read = _IOTATED.sub(latin, name)
-    return read if read != name else None
-
-
-# Ukrainian and Belarusian г is h (Горкі = Horki, Гомель = Homyel), and older Russian transcription
-# writes a foreign h as г (Гамбург = Hamburg); the normalizer reads г as Russian's g.
-def h_reading(name: str) -> str | None:
-    """A name with г read as h, if it has one.
-
-    >>> h_reading("Горкі"), h_reading("Омск")
-    ('Hоркі', None)
-    """
-    read = name.replace("г", "h").replace("Г", "H")
-    return read if read != name else None
-
-
-# Readings tried in turn when a Cyrillic name is not found (Matcher._answer), and whether
-# only a match on a Latin spelling confirms them.
-OTHER_READINGS = ((bulgarian_reading, False), (umlaut_reading, True), (j_reading, True), (h_reading, True))
-
-
 def _held_in_another(head: NameForms, match: Candidate, candidates: tuple[Candidate, ...]) -> bool:
     """Whether another entity proposed for the whole name has a name holding every word of its head and more."""
     words = set(head.tokens)
@@ -465,51 +298,69 @@ class Matcher:
         name, type_, as_of, limit = query
         answer = self._decide(name, forms, self._rank(name, forms, type_, memo=memo, alternatives=alternatives),
                               limit, as_of)
-        if answer.match is None and (head := qualified_head(name)):
+        better = self._reread(query, answer, memo)
+        if better is not None:
+            return Resolution(name, forms, better.match, False, None, better.candidates, as_of)
+        return answer
+
+    def _reread(self, query: tuple, answer: Resolution, memo: dict | None) -> Resolution | None:
+        """The answer for another reading of a name that matched nothing, or only by likeness,
+        when that reading is found well enough (service/readings.py; the rules in turn)."""
+        name, type_, as_of, limit = query
+
+        def resolve(text: str) -> Resolution:
+            return self._answer((text, type_, as_of, limit), name_forms(text), memo=memo)
+
+        unmatched = answer.match is None
+        if unmatched and (head := qualified_head(name)):
             # "Colón, Panama", "Homs, Syria": the place qualified by its region or country.
-            fallback = self._answer((head, type_, as_of, limit), name_forms(head), memo=memo)
-            if fallback.match is not None:
-                return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
-        if (answer.match is None or answer.match.how == "fuzzy") and (head := located_head(name)):
+            if (found := resolve(head)).match is not None:
+                return found
+        if (unmatched or answer.match.how == "fuzzy") and (head := located_head(name)):
             # "Cáceres i Spania", "Thành phố Québec": the place without where it lies or what it is.
             # Dropped words were evidence: the rest must be found by its keys, not by likeness, and
             # not where the whole is close to another name that holds it ("Lungsod ng México" is not
             # Mexico while the table has Mexico City).
-            fallback = self._answer((head, type_, as_of, limit), name_forms(head), memo=memo)
-            if fallback.match is not None and CLASS_RANK[fallback.match.how] >= CLASS_RANK["phonetic"] \
-                    and (answer.match is None or fallback.match.score > answer.match.score) \
-                    and not _held_in_another(name_forms(head), fallback.match, answer.candidates):
-                return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
-        if answer.match is None and (stem := baltic_stem(name)):
+            found = resolve(head)
+            if found.match is not None and CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"] \
+                    and (unmatched or found.match.score > answer.match.score) \
+                    and not _held_in_another(name_forms(head), found.match, answer.candidates):
+                return found
+        if unmatched and (stem := baltic_stem(name)):
             # "Džilongas", "Noridžas": a foreign name with a Lithuanian or Latvian nominative ending.
-            fallback = self._answer((stem, type_, as_of, limit), name_forms(stem), memo=memo)
-            if fallback.match is not None:
-                return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
-        if (answer.match is None or CLASS_RANK[answer.match.how] < CLASS_RANK["phonetic"]) \
-                and (readings := syllabic_readings(forms)):
+            if (found := resolve(stem)).match is not None:
+                return found
+        if unmatched or CLASS_RANK[answer.match.how] < CLASS_RANK["phonetic"]:
             # "スース", "스코키": a foreign name in syllables, read without the vowels the script
             # adds and with r as l. A reading must be found by its keys, and name one entity.
-            found: dict[str, str] = {}
-            for reading in readings:
-                reading_forms = name_forms(reading)
-                for i in self.index.lookup(reading_forms):
-                    hit = self._score_exact(reading, reading_forms, i, [])
-                    if hit is not None and CLASS_RANK[hit.how] >= CLASS_RANK["phonetic"] \
-                            and (type_ is None or hit.entity.type == type_):
-                        found.setdefault(hit.entity.id, reading)
-            if len(found) == 1 and (answer.match is None or answer.match.id not in found):
-                reading = next(iter(found.values()))
-                fallback = self._answer((reading, type_, as_of, limit), name_forms(reading), memo=memo)
-                if fallback.match is not None and fallback.match.id in found:
-                    return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
-        for reading, latin_only in OTHER_READINGS:
-            if answer.match is None and (read := reading(name)):
-                # "Олдъм", "Гюстров", "Йёвик", "Горкі": a Cyrillic letter read by another convention,
-                # where the usual reading found nothing; a j, h, u or o is right only in a Latin spelling.
-                fallback = self._answer((read, type_, as_of, limit), name_forms(read), memo=memo)
-                if fallback.match is not None and (not latin_only or fallback.match.matched.forms.script == "LATIN"):
-                    return Resolution(name, forms, fallback.match, False, None, fallback.candidates, as_of)
-        return answer
+            reading = self._syllabic_reading(answer, type_)
+            if reading is not None and (found := resolve(reading[0])).match is not None \
+                    and found.match.id == reading[1]:
+                return found
+        if unmatched:
+            for reading, latin_only in OTHER_READINGS:
+                # "Олдъм", "Гюстров", "Йёвик", "Горкі": a Cyrillic letter read by another convention;
+                # a j, h, u or o is right only in a Latin spelling.
+                if (read := reading(name)) and (found := resolve(read)).match is not None \
+                        and (not latin_only or found.match.matched.forms.script == "LATIN"):
+                    return found
+        return None
+
+    def _syllabic_reading(self, answer: Resolution, type_: str | None) -> tuple[str, str] | None:
+        """The one reading of a kana or Hangul name (consonants.syllabic_readings) that equals the
+        names of exactly one entity by their keys, other than the answer's, with that entity's id."""
+        found: dict[str, str] = {}
+        for reading in syllabic_readings(answer.forms):
+            reading_forms = name_forms(reading)
+            for i in self.index.lookup(reading_forms):
+                hit = self._score_exact(reading, reading_forms, i, [])
+                if hit is not None and CLASS_RANK[hit.how] >= CLASS_RANK["phonetic"] \
+                        and (type_ is None or hit.entity.type == type_):
+                    found.setdefault(hit.entity.id, reading)
+        if len(found) != 1 or (answer.match is not None and answer.match.id in found):
+            return None
+        (entity_id, reading), = found.items()
+        return reading, entity_id
 
     def _rank(self, text: str, forms: NameForms, type: str | None, *, memo: dict | None = None,
               alternatives: bool = False) -> list[_Hit]:

@@ -1,0 +1,181 @@
+"""Other readings of a name, tried when it matches nothing as written (Matcher._answer).
+
+Each function here returns the name read another way, or None when the rule
+does not apply: the part before a qualifying comma, the place without the
+words that say where it lies or what it is, a Lithuanian or Latvian word
+without its nominative ending, and Cyrillic letters read by the conventions
+of other languages. They work on the name as typed, before normalization,
+because the words and letters they look for are lost in it.
+"""
+from __future__ import annotations
+
+import re
+
+from .normalize import normalize
+
+
+_QUALIFIER = re.compile(r"\s*[,،、，]\s*")
+
+
+def qualified_head(name: str) -> str | None:
+    """The name before a comma that qualifies it ("Colón, Panama" → "Colón"), if any.
+
+    >>> qualified_head("Colón, Panama"), qualified_head("Homs"), qualified_head(", x")
+    ('Colón', None, None)
+    """
+    parts = _QUALIFIER.split(name.strip(), maxsplit=1)
+    return parts[0] if len(parts) == 2 and parts[0] and parts[1] else None
+
+
+# Words that say where a place lies, "in", "on" or "at" in the gazetteer's languages:
+# Scandinavian i, på, ved; German in, im, bei; Dutch in, op, aan; Italian in, nel, nella;
+# Spanish en; Portuguese em; Polish w, we; Czech and Slovak v, ve; Serbo-Croatian u;
+# Latvian pie; Lithuanian prie ("Cáceres i Spania", "Oranjestad på Aruba").
+LOCATING_WORDS = frozenset("i pa ved in im bei op aan nel nella en em w we v ve u pie prie".split())
+# Words that say what a place is (city, town, district, province...), normalized, as
+# languages write them before a name ("Thành phố Québec", "Вилояти Гронинген") ...
+DESIGNATOR_PREFIXES = tuple(tuple(p.split()) for p in (
+    "thanh pho|thi xa|tinh|huyen"                          # Vietnamese
+    "|lungsod ng|lalawigan ng|bayan ng"                    # Tagalog
+    "|ciudad de|ciudad|cidade de|municipio de|provincia de"  # Spanish, Portuguese
+    "|comune di|citta di|provincia di|ville de|commune de"  # Italian, French
+    "|city of|town of|borough of|stadt|gemeinde|gemeente"  # English, German, Dutch
+    "|miasto|gmina|mesto|obec"                             # Polish, Czech, Slovak
+    "|gorod|selo|poselok|misto|gorad|veska|kamuna|komuna|kommuna"  # Russian, Ukrainian, Belarusian
+    "|viloiati|ielati|shahri|altepetl"                     # Tajik (province, state, city), Nahuatl
+).split("|"))
+# ... or after it ("Тлемсен қаласы", "Pulü Zhen", "P’u-miao-chen"), in romanizations too.
+DESIGNATOR_SUFFIXES = tuple(tuple(p.split()) for p in (
+    "city|town|township|borough|stadt|stad|kommun|kommune"  # English, German, Scandinavian
+    "|kaupunki|linn|pilseta|miestas|varos"                 # Finnish, Estonian, Latvian, Lithuanian, Hungarian
+    "|kalasy|shaary|shahri|shahari|shehri|ili|ilcesi"      # Kazakh, Kyrgyz, Uzbek/Tajik, Azerbaijani, Turkish
+    "|raion|rajon"                                         # Russian, Ukrainian (district)
+    "|shi|machi|cho|mura|xian|zhen|cun"                    # Japanese, pinyin (city, town, county, village)
+    "|shih|hsien|chen|tsun|chhi"                           # Wade-Giles, Pe̍h-ōe-jī
+    "|si|gun|eup|myeon"                                    # Korean
+).split("|"))
+_WORD_SPLIT = re.compile(r"[\s\-‐‑–—]+")
+# Korean writes what a place is after its name, without a space (천안시, 은천읍, 평양직할시):
+# city (시, directly governed, metropolitan, special), county, district, town, township.
+_HANGUL_DESIGNATOR = re.compile(r"(?<=[\uac00-\ud7a3]{2})(?:직할시|광역시|특별시|시|군|구역|구|읍|면)$")
+
+
+def located_head(name: str) -> str | None:
+    """The place a name locates (before "in", "on", "at") or designates (without "city", "town"...), if any.
+
+    >>> located_head("Cáceres i Spania"), located_head("Thành phố Québec"), located_head("Kure-shi")
+    ('Cáceres', 'Québec', 'Kure')
+    >>> located_head("평양직할시"), located_head("천안시"), located_head("부산")
+    ('평양', '천안', None)
+    >>> located_head("Québec"), located_head("Thành phố")
+    (None, None)
+    """
+    words = [w for w in _WORD_SPLIT.split(name.strip()) if w]
+    if len(words) == 1 and (head := _HANGUL_DESIGNATOR.sub("", words[0])) != words[0]:
+        return head
+    if len(words) < 2:
+        return None
+    norms = [normalize(w) for w in words]
+    for k in range(1, len(words) - 1):
+        if norms[k] in LOCATING_WORDS:
+            return " ".join(words[:k])
+    for phrase in DESIGNATOR_PREFIXES:
+        if len(words) > len(phrase) and tuple(norms[:len(phrase)]) == phrase:
+            return " ".join(words[len(phrase):])
+    for phrase in DESIGNATOR_SUFFIXES:
+        if len(words) > len(phrase) and tuple(norms[-len(phrase):]) == phrase:
+            return " ".join(words[:-len(phrase)])
+    return None
+
+
+# Lithuanian and Latvian give a foreign name a nominative ending (Džilongas = Geelong,
+# Noridžas = Norwich, Bombėjus = Bombay); their letters tell such a word from others.
+_BALTIC_LETTERS = re.compile("[ąčęėįšųūžāēģīķļņĄČĘĖĮŠŲŪŽĀĒĢĪĶĻŅ]")
+_BALTIC_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:ius|as|is|ys|us)$")
+
+
+def baltic_stem(name: str) -> str | None:
+    """A one-word name in Lithuanian or Latvian letters without its nominative ending, if it has one.
+
+    >>> baltic_stem("Džilongas"), baltic_stem("Bombėjus"), baltic_stem("Kaunas"), baltic_stem("Nuevo Laredo")
+    ('Džilong', 'Bombėj', None, None)
+    """
+    name = name.strip()
+    if not name or " " in name or "-" in name or not _BALTIC_LETTERS.search(name):
+        return None
+    stem = _BALTIC_ENDING.sub("", name)
+    return stem if stem != name else None
+
+
+# Bulgarian ъ between consonants, or opening a word before one, is a vowel (Олдъм = Oldham, Обърн =
+# Auburn, Устър = Worcester), which Bulgaria's romanization writes a; the normalizer reads ъ as the
+# hard sign of Russian and the old orthographies (silent: Томьскъ, Нейпълс as Naples, Брайтън as Britn).
+_BULGARIAN_ER = re.compile(r"(?:(?<=[бвгджзйклмнпрстфхцчшщ])|(?<![^\W\d_]))ъ(?=[бвгджзйклмнпрстфхцчшщ])",
+                           re.IGNORECASE)
+
+
+def bulgarian_reading(name: str) -> str | None:
+    """A name with Bulgarian ъ between consonants read as the vowel а, if it has one.
+
+    >>> bulgarian_reading("Олдъм"), bulgarian_reading("Ъкфийлд"), bulgarian_reading("Подъезд")
+    ('Олдам', 'Акфийлд', None)
+    """
+    if "ъ" not in name and "Ъ" not in name:
+        return None
+    read = _BULGARIAN_ER.sub(lambda m: "А" if m.group(0) == "Ъ" else "а", name)
+    return read if read != name else None
+
+
+# Russian writes the ü and ö of German, French, Scandinavian and Turkish names as ю and ё after a
+# consonant (Гюстров = Güstrow, Бюссюм = Bussum, Мёнхенгладбах = Mönchengladbach), where Latin
+# spellings without the marks have u and o; the normalizer reads them as Russian's yu and e.
+_FOREIGN_UMLAUT = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])[юё]", re.IGNORECASE)
+_UMLAUT_AS = {"ю": "у", "Ю": "У", "ё": "о", "Ё": "О"}
+
+
+def umlaut_reading(name: str) -> str | None:
+    """A name with ю and ё after a consonant read as the u and o of a foreign ü and ö, if it has one.
+
+    >>> umlaut_reading("Гюстров"), umlaut_reading("Мёнхенгладбах"), umlaut_reading("Юрмала")
+    ('Густров', 'Монхенгладбах', None)
+    """
+    read = _FOREIGN_UMLAUT.sub(lambda m: _UMLAUT_AS[m.group(0)], name)
+    return read if read != name else None
+
+
+# German, Dutch, Scandinavian and the Slavic Latin alphabets write the y sound as j (Jevik, Jukel,
+# Jablonovskij), which Cyrillic writes й, ј, or as the vowels я, ю, ё opening a syllable
+# (Йёвик = Gjøvik, Юкел = Ukkel); the normalizer reads them as English y.
+_IOTATED = re.compile(r"[йј]|(?:(?<![^\W\d_])|(?<=[аеёиоуыэюяіїєьъ]))[яюё]", re.IGNORECASE)
+_IOTATED_AS = {"й": "j", "ј": "j", "я": "ja", "ю": "ju", "ё": "jo"}
+
+
+def j_reading(name: str) -> str | None:
+    """A name with its Cyrillic y sounds read as the j of a Latin alphabet, if it has one.
+
+    >>> j_reading("Йёвик"), j_reading("Юкел"), j_reading("Тюмень"), j_reading("Омск")
+    ('Jёвик', 'Juкел', None, None)
+    """
+    def latin(m: re.Match) -> str:
+        ch = m.group(0)
+        out = _IOTATED_AS[ch.lower()]
+        return out.capitalize() if ch.isupper() else out
+    read = _IOTATED.sub(latin, name)
+    return read if read != name else None
+
+
+# Ukrainian and Belarusian г is h (Горкі = Horki, Гомель = Homyel), and older Russian transcription
+# writes a foreign h as г (Гамбург = Hamburg); the normalizer reads г as Russian's g.
+def h_reading(name: str) -> str | None:
+    """A name with г read as h, if it has one.
+
+    >>> h_reading("Горкі"), h_reading("Омск")
+    ('Hоркі', None)
+    """
+    read = name.replace("г", "h").replace("Г", "H")
+    return read if read != name else None
+
+
+# Readings tried in turn when a Cyrillic name is not found (Matcher._answer), and whether
+# only a match on a Latin spelling confirms them.
+OTHER_READINGS = ((bulgarian_reading, False), (umlaut_reading, True), (j_reading, True), (h_reading, True))
