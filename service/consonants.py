@@ -50,7 +50,8 @@ def syllabic_readings(forms: NameForms) -> list[str]:
     if pattern is None or len(forms.norm) > READINGS_UP_TO:
         return []
     norm = forms.norm
-    spots = [(m.start(), m.end(), "") for m in pattern.finditer(norm)] + [(m.start(), m.end(), "l") for m in _R.finditer(norm)]
+    spots = [(m.start(), m.end(), "") for m in pattern.finditer(norm)]
+    spots += [(m.start(), m.end(), "l") for m in _R.finditer(norm)]
     spots.sort()
     readings = []
     for choice in range(min(1 << len(spots), READINGS_MAX)):

@@ -177,8 +177,8 @@ def run_together(forms: NameForms) -> str:
 def in_syllables(forms: NameForms) -> bool:
     """Whether a name is several words of at most SYLLABLE_LETTERS letters, read as syllables written apart.
 
-    >>> in_syllables(name_forms("en de pei")), in_syllables(name_forms("Entebbe")), in_syllables(name_forms("de Gaulle"))
-    (True, False, False)
+    >>> [in_syllables(name_forms(n)) for n in ("en de pei", "Entebbe", "de Gaulle")]
+    [True, False, False]
     """
     words = forms.norm.split()
     return len(words) > 1 and max(map(len, words)) <= SYLLABLE_LETTERS

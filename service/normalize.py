@@ -87,7 +87,8 @@ def _wade_giles_syllable(syllable: str) -> str | None:
             break
     else:
         return None
-    if initial in ("ss", "sz", "tz", "tz'") and final == "u" or final == "ih" and initial not in ("ch", "ch'", "sh", "j"):
+    if initial in ("ss", "sz", "tz", "tz'") and final == "u" \
+            or final == "ih" and initial not in ("ch", "ch'", "sh", "j"):
         if final == "ih":
             return None
         final = "i"   # tzu, ssu: zi, si
@@ -243,7 +244,8 @@ def _romanize_arabic(word: str) -> str:
         elif ch in tr.ARABIC_VOWEL_LETTERS:
             out.append(tr.ARABIC_VOWEL_LETTERS[ch])
         elif ch in tr.ARABIC_ALEF:
-            if initial and ch in "اأ" and _next_is(word, i, tr.ARABIC_WAW) and not _next_is(word, i + 1, tr.ARABIC_ALEF):
+            if initial and ch in "اأ" and _next_is(word, i, tr.ARABIC_WAW) \
+                    and not _next_is(word, i + 1, tr.ARABIC_ALEF):
                 continue   # a vowel's seat: the waw after it is the vowel (اوگره Ogre, اورواپان Uruapan)
             out.append("i" if ch == "إ" else "a")
         elif ch == tr.ARABIC_WAW:
