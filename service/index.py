@@ -26,6 +26,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .consonants import consonant_key, consonant_keys, joined_skeleton, joined_words
+from .designators import DESIGNATORS
 from .fork_map import fork_map
 from .gc_paused import gc_paused
 from .normalize import NameForms, content_words, name_forms, phonetic
@@ -44,6 +45,9 @@ IDF_POWER = 1.5
 # that type ("Republic" among countries, "Brigade" among armed groups) though
 # rare in the whole table; then it weighs as little as it says within the type.
 TYPE_COMMON_MIN = 5
+# A type whose names hold a state designator ("Republic", "Kingdom of"; designators.py) this
+# often, and at least TYPE_COMMON_MIN times, is one such words describe: countries, not cities.
+DESIGNATED_SHARE = 0.25
 # Tables up to this many entries keep ready-made Entry objects: a few MB
 # that save building ~40 entries per query; larger ones build them on demand.
 MATERIALIZE_BELOW = 100_000
@@ -262,6 +266,7 @@ class AliasIndex:
         entity_rows, kinds, formers, texts, forms = [], [], [], [], []
         token_entities: Counter = Counter()
         type_entities: dict[str, Counter] = {}
+        designated: Counter = Counter()
         names = [list(_names_of(entity)) for entity in table.entities]
         # Each distinct string normalized once (place names repeat across a gazetteer), on two CPUs if long.
         distinct = list(dict.fromkeys(text for of_entity in names for text, _, _ in of_entity))
@@ -282,12 +287,18 @@ class AliasIndex:
                 tokens.update(f.tokens)
             token_entities.update(tokens)
             type_entities.setdefault(entity.type, Counter()).update(tokens)
+            designated[entity.type] += not tokens.isdisjoint(DESIGNATORS)
         del known, names
         n = max(len(table.entities), 1)
         # Inverse entity frequency: a token many entities share says little.
         self.idf = {t: math.log(1 + n / df) ** IDF_POWER for t, df in token_entities.items()}
         self.max_idf = math.log(1 + n) ** IDF_POWER
-        self._type_weights = self._weights_by_type(type_entities, Counter(e.type for e in table.entities))
+        sizes = Counter(e.type for e in table.entities)
+        self._type_weights = self._weights_by_type(type_entities, sizes)
+        # Per such type, what a designator weighs at most: as the rarest word common within the type.
+        self.designator_weights = {t: math.log(1 + sizes[t] / TYPE_COMMON_MIN) ** IDF_POWER
+                                   for t, k in designated.items()
+                                   if k >= TYPE_COMMON_MIN and k >= DESIGNATED_SHARE * sizes[t]}
         self._store_entries(entity_rows, kinds, formers, texts, forms)
         self._build_lookups(forms)
         self.words = WordIndex(forms, (np.frombuffer(self._flags, dtype=np.uint8) & _EXACT_ONLY) == 0, self.idf)

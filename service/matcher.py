@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA, Hamming
 from .answer_cache import AnswerCache
 from .dates import within
 from .consonants import syllabic_readings
+from .designators import DESIGNATORS
 from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, is_acronym_like, joined_words,
                     run_together)
 from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
@@ -435,6 +436,15 @@ class Matcher:
         common = idf if isinstance(idf, TypeWeights) else ()   # the words common within this type
         distinctive = False
         table_words = entry.tokens
+        # A state designator ("Republic", "Kingdom of", "מדינת"; designators.py) the query holds and
+        # the name lacks weighs as a word common within the type, whether or not the table knows it,
+        # and names nothing: only against a type such words describe ("Panama Republic" is not
+        # Panama City), and next to a word that does name something (in "United Kingdom" they do).
+        designators = query_designators = ()
+        designator_weight = self.index.designator_weights.get(entry.entity.type)
+        if designator_weight is not None:
+            designators = DESIGNATORS if any(w not in DESIGNATORS for w in table_words) else ()
+            query_designators = DESIGNATORS if any(w not in DESIGNATORS for w, _ in query_words) else ()
         table_spelled = None
         lone = len(forms.tokens) == 1
         used = [False] * len(table_words)
@@ -467,11 +477,13 @@ class Matcher:
             if best >= WORD_THRESHOLD:
                 used[best_j] = True
                 weight = idf.get(table_words[best_j], default)
-                distinctive |= table_words[best_j] not in common
+                distinctive |= table_words[best_j] not in common and table_words[best_j] not in designators
                 matched += weight * weight * best
                 via_skeleton |= vowelless and best in (SKELETON_SIMILARITY, SHORT_SKELETON_SIMILARITY)
             else:
                 weight = idf.get(word, default) * (INITIAL_WEIGHT if len(word) == 1 else 1.0)
+                if word in query_designators:
+                    weight = min(weight, designator_weight)
             query_total += weight * weight
         table_total = sum(idf.get(w, default) ** 2 for w in table_words)
         if not distinctive:  # only words common within the type ("Republic of"): nothing names the entity
