@@ -109,3 +109,24 @@ respubliko ŝtato ŝtatoj reĝlando federacia demokratia popola unuiĝinta unui�
 
 DESIGNATORS: frozenset[str] = frozenset(
     token for word in _WORDS.split() for token in name_forms(word).tokens)
+
+# Designators are inflected forms of a few international words, and one stem is one meaning
+# across languages (Демократическая, demokratische, democratic; Федеративная, federal).
+# Greek names a republic Δημοκρατία ("democracy"): the one designator with another's stem
+# and another meaning.
+STEM_LETTERS = 5
+_REPUBLIC_AS_DEMOCRACY = frozenset(t for w in ("Δημοκρατία", "Δημοκρατίας") for t in name_forms(w).tokens)
+
+
+def designator_stem(token: str) -> str | None:
+    """The stem one designator's forms share across languages, or None if too short to tell.
+
+    >>> designator_stem(name_forms("Демократическая").tokens[0]) == designator_stem(name_forms("democratic").tokens[0])
+    True
+    >>> designator_stem(name_forms("Δημοκρατία").tokens[0]), designator_stem("arab")
+    (None, None)
+    """
+    if len(token) < STEM_LETTERS or token in _REPUBLIC_AS_DEMOCRACY:
+        return None
+    return token[:STEM_LETTERS]
+

@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA, Hamming
 from .answer_cache import AnswerCache
 from .dates import within
 from .consonants import syllabic_readings
-from .designators import DESIGNATORS
+from .designators import DESIGNATORS, designator_stem
 from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, is_acronym_like, joined_words,
                     run_together)
 from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
@@ -51,6 +51,7 @@ SPELLING_LEAD = 0.1         # how much closer a written spelling must be to brea
 TYPED_SLACK = 1             # edits a one-word fuzzy match may add as typed, beyond the typo budget
 LONG_SLACK_FROM = 7         # ... and one more from this length
 QUERY_SHARE = 0.75          # how much covering the query counts against covering the table name
+DESIGNATOR_STEM_SIMILARITY = 0.9  # two forms of one designator (designators.designator_stem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -461,6 +462,12 @@ class Matcher:
                 for j, other in enumerate(table_spelled):
                     if not used[j] and (s := word_similarity(spelled, other, vowelless, lone)) > best:
                         best, best_j = s, j
+            if best < WORD_THRESHOLD and word in query_designators and (stem := designator_stem(word)):
+                # "Демократическая" is the name's "Democratic" (designators.designator_stem).
+                stem_j = next((j for j, other in enumerate(table_words) if not used[j] and other in DESIGNATORS
+                               and designator_stem(other) == stem), -1)
+                if stem_j >= 0:
+                    best, best_j = DESIGNATOR_STEM_SIMILARITY, stem_j
             if best < WORD_THRESHOLD and not lone and len(word) <= SHORT_WORD and word not in self.index.idf:
                 # A short word the table has never seen, in a longer name: a typo of the name's
                 # short word (Yad Rappenau) or of a particle it drops (Lca Vista), not a new word.
@@ -492,6 +499,21 @@ class Matcher:
         score = min(score, PHONETIC_SCORE - 0.01) * _script_trust(forms.script, entry.script)
         return _Hit(round(score, 4), "skeleton" if via_skeleton else "fuzzy", entry.row, entry.entity, None)
 
+    def _designators_held(self, forms: NameForms, best: _Hit, ranked: list[_Hit]) -> dict[int, int]:
+        """How many of the query's designator stems the best name holds, and so each fuzzy hit
+        above the threshold whose name holds every other word of the best's (a longer form of it);
+        empty if the query has no designator."""
+        stems = {designator_stem(t) for t in forms.tokens if t in DESIGNATORS} - {None}
+        if not stems:
+            return {}
+        named = {t for t in self.index.view(best.row).tokens if t not in DESIGNATORS}
+        held = {}
+        for hit in ranked:
+            tokens = self.index.view(hit.row).tokens
+            if hit is best or (hit.how == "fuzzy" and hit.score >= self.threshold and named <= set(tokens)):
+                held[hit.row] = len(stems & {designator_stem(t) for t in tokens if t in DESIGNATORS})
+        return held
+
     def _decide(self, name: str, forms: NameForms, ranked: list[_Hit], limit: int,
                 as_of: dt.date | None) -> Resolution:
         """The answer from the ranked hits; only the shown and the tied become Candidates."""
@@ -508,6 +530,14 @@ class Matcher:
         best = ranked[0]
         if best.score < self.threshold:
             return Resolution(name, forms, None, False, "below_threshold", shown, as_of)
+        if best.how == "fuzzy" and (held := self._designators_held(forms, best, ranked)):
+            # A designator of the query that the best name lacks and a longer form of it holds, in
+            # any language, decides between them: "Демократическая Республика Конго" is not the Congo
+            # when the Democratic Republic of the Congo is found too (designators.same_stem).
+            most = max(held.values())
+            if held[best.row] < most:
+                ranked = [c for c in ranked if held.get(c.row) == most]
+                best = ranked[0]
         rivals = [c for c in ranked[1:] if CLASS_RANK[c.how] >= CLASS_RANK[best.how]]
         if rivals and rivals[0].score >= best.score - self.margin:
             tied = [best] + [c for c in rivals if c.score >= best.score - self.margin]
