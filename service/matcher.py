@@ -11,6 +11,8 @@ become `Tahrir al-Sham` (`sham` is common, `ahrar` ≠ `tahrir`) and
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -50,6 +52,9 @@ RESCORE = 40                # names per query that get the full token score
 SPELLING_LEAD = 0.1         # how much closer a written spelling must be to break a tie
 TYPED_SLACK = 1             # edits a one-word fuzzy match may add as typed, beyond the typo budget
 LONG_SLACK_FROM = 7         # ... and one more from this length
+WHOLE_NAME_TYPO_FROM = 5    # letters a name of several words needs for a typo in it to be read as one
+WHOLE_NAME_TYPO_SCORE = 0.9
+TYPO_SPAN_UP_TO = 20        # letters (spaces included) a typo is looked for in by spelling every edit
 QUERY_SHARE = 0.75          # how much covering the query counts against covering the table name
 DESIGNATOR_STEM_SIMILARITY = 0.9  # two forms of one designator (designators.designator_stem)
 
@@ -168,6 +173,73 @@ def _lone_similarity(a: str, b: str, ratio: float) -> float:
     if edits > allowed or (substituted and shorter < SUBSTITUTION_FROM):
         return 0.0
     return max(ratio, 1 - edits / max(len(a), len(b)))
+
+
+_VARIANT_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789 "
+
+
+def _norm_variants(norm: str, several: bool, lo: int = 0, hi: int | None = None) -> set[str]:
+    """A normalized name with one edit between positions lo and hi: every letter dropped, swapped,
+    changed or added (only a space changed or added when it is one word: `elgfasher` → `el fasher`).
+
+    >>> "el fasher" in _norm_variants("elgfasher", False), "la habra" in _norm_variants("la babra", True, 2, 8)
+    (True, True)
+    """
+    n = len(norm)
+    hi = n if hi is None else hi
+    if not several:
+        return ({norm[:i] + " " + norm[i + 1:] for i in range(1, n - 1)}
+                | {norm[:i] + " " + norm[i:] for i in range(1, n)}) - {norm}
+    out = {norm[:i] + norm[i + 1:] for i in range(lo, hi)}
+    out |= {norm[:i] + norm[i + 1] + norm[i] + norm[i + 2:] for i in range(lo, min(hi, n - 1))}
+    out |= {norm[:i] + c + norm[i + 1:] for i in range(lo, hi) for c in _VARIANT_LETTERS}
+    out |= {norm[:i] + c + norm[i:] for i in range(lo, hi + 1) for c in _VARIANT_LETTERS}
+    out.discard(norm)
+    # An edit beside a space may leave two spaces, or one at an end: spaced as the normalizer spaces.
+    return {" ".join(v.split()) if "  " in v or v[:1] == " " or v[-1:] == " " else v for v in out} - {norm}
+
+
+def _word_variants(word: str) -> set[str]:
+    """A word with one letter dropped, swapped with the next, changed or added (no space).
+
+    >>> {"eath", "enath", "nexth", "neaths"} <= _word_variants("neath"), len(_word_variants("neath"))
+    (True, 395)
+    """
+    n, letters = len(word), _VARIANT_LETTERS[:-1]
+    out = {word[:i] + word[i + 1:] for i in range(n)}
+    out.update(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(n - 1))
+    out.update(word[:i] + c + word[i + 1:] for i in range(n) for c in letters)
+    out.update(word[:i] + c + word[i:] for i in range(n + 1) for c in letters)
+    out.discard(word)
+    return out
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """Whether two spellings of one word are a typo apart: one edit, a changed letter only from 6 letters.
+
+    >>> _one_typo("vaso", "vasto"), _one_typo("vasou", "vasto"), _one_typo("xuigu", "xiugu"), _one_typo("cofu", "kofu")
+    (False, False, True, False)
+    """
+    shorter = min(len(a), len(b))
+    if shorter < LONE_EDITS[-1][0] or OSA.distance(a, b, score_cutoff=2) > 1:
+        return False
+    return not (len(a) == len(b) and Hamming.distance(a, b) == 1 and shorter < SUBSTITUTION_FROM)
+
+
+def _typed(text: str) -> str:
+    """A name's letters as written, case folded, without the marks around them."""
+    return unicodedata.normalize("NFC", text).casefold().strip(" .,'-")
+
+
+def _typo_among_tied(name: str, forms: NameForms, candidates: tuple[Candidate, ...], margin: float) -> Candidate | None:
+    """Of the names an ambiguous one-word query was tied between, the only one a typo from it as typed, if any."""
+    typed = _typed(name)
+    tied = [c for c in candidates if c.score >= candidates[0].score - margin]
+    if any(forms.norm in c.matched.forms.norm.split() for c in tied):   # `Norveç Krallığı` holds `Norveç`
+        return None
+    typos = [c for c in tied
+             if _one_typo(forms.norm, c.matched.forms.norm) and _one_typo(typed, _typed(c.matched.text))]
+    return typos[0] if len({c.id for c in typos}) == 1 else None
 
 
 def _held_in_another(head: NameForms, match: Candidate, candidates: tuple[Candidate, ...]) -> bool:
@@ -309,6 +381,7 @@ class Matcher:
         """The answer for another reading of a name that matched nothing, or only by likeness,
         when that reading is found well enough (service/readings.py; the rules in turn)."""
         name, type_, as_of, limit = query
+        forms = answer.forms
 
         def resolve(text: str) -> Resolution:
             return self._answer((text, type_, as_of, limit), name_forms(text), memo=memo)
@@ -346,6 +419,19 @@ class Matcher:
                 if (read := reading(name)) and (found := resolve(read)).match is not None \
                         and (not latin_only or found.match.matched.forms.script == "LATIN"):
                     return found
+        if unmatched and (typo := self._name_one_edit_away(forms, type_)) is not None:
+            # "Km Ombo", "La Babra", "ElgFasher": a name of several words with a typo in one of
+            # them, or two of them glued by a typed letter: one edit from a name as a whole.
+            return Resolution(name, forms, typo, False, None, (typo,) + answer.candidates[:limit - 1], as_of)
+        if len(forms.tokens) == 1 and " " not in forms.norm and (answer.ambiguous or self._may_be_typo(forms, answer)):
+            # "Xuigu", "Nebath", "Doulas": a one-word query one typo from one name as typed, whose answer
+            # (a look-alike by folded keys, another name's word, or a tie) is not: the typo is the likelier
+            # reading. (Not in a script without short vowels: a letter there is a vowel elsewhere, not a typo.)
+            typo = (None if forms.vowelless else _typo_among_tied(name, forms, answer.candidates, self.margin)) \
+                if answer.ambiguous else self._word_one_typo_away(name, forms, type_)
+            if typo is not None:
+                return Resolution(name, forms, typo, False, None,
+                                  (typo,) + tuple(c for c in answer.candidates if c is not typo)[:limit - 1], as_of)
         return None
 
     def _syllabic_reading(self, answer: Resolution, type_: str | None) -> tuple[str, str] | None:
@@ -363,6 +449,69 @@ class Matcher:
             return None
         (entity_id, reading), = found.items()
         return reading, entity_id
+
+    @staticmethod
+    def _may_be_typo(forms: NameForms, answer: Resolution) -> bool:
+        """Whether a one-word query's match is by likeness only: not equal as written, not one typo
+        from it as written, and not a name holding the query's word as written (`Norveç Krallığı`)."""
+        match = answer.match
+        if match is None or CLASS_RANK[match.how] >= CLASS_RANK["exact"]:
+            return False
+        held = match.matched.forms.norm
+        return not _one_typo(forms.norm, held) and forms.norm not in held.split()
+
+    def _word_one_typo_away(self, name: str, forms: NameForms, type_: str | None) -> Candidate | None:
+        """The one entity with a one-word name a typo from the query as typed (see _one_typo), if any:
+        in its normalized form and with its own letters (`Bələk` is not a typo of `Abalak`)."""
+        norm = forms.norm
+        typed = _typed(name)
+        if forms.script != "LATIN" or not norm.isascii() or not LONE_EDITS[-1][0] <= len(norm) <= TYPO_SPAN_UP_TO:
+            return None
+        found: dict[str, int] = {}
+        for variant, row in self.index.by_norm.get_many(sorted(_word_variants(norm))):
+            entity = self.index.view(row).entity
+            if (type_ is None or entity.type == type_) and _one_typo(norm, variant) \
+                    and _one_typo(typed, _typed(self.index.text_of(row))):
+                found.setdefault(entity.id, row)
+        if len(found) != 1:
+            return None
+        entry = self.index.entries[next(iter(found.values()))]
+        return Candidate(entry.entity, WHOLE_NAME_TYPO_SCORE, entry, "fuzzy", (norm, entry.forms.norm))
+
+    def _name_one_edit_away(self, forms: NameForms, type_: str | None) -> Candidate | None:
+        """The one entity with a name of several words one edit from the query's normalized form, if any.
+
+        The other words (particles included) are spelled as the name spells them, so the edit is
+        counted against the whole name: a word whose typo alone would be too much for its length
+        (`babra`/`habra`, `km`/`kom`) is backed up by the rest (`La Babra`, `Km Ombo`).
+        """
+        norm = forms.norm
+        if forms.script != "LATIN" or len(norm.replace(" ", "")) < WHOLE_NAME_TYPO_FROM or not norm.isascii():
+            return None
+        several = " " in norm
+        # The edited word must be one the table never writes: `Qing Lai` is not a typo of `Qing Nai`.
+        unknown = [w for w in norm.split() if not self.index.writes_word(w)]
+        if not unknown:
+            return None
+        # ... so the one edit is in or beside it (from the first unknown word to the last).
+        starts = [m.start() for m in re.finditer(r"\S+", norm) if m.group() in unknown]
+        lo, hi = max(0, starts[0] - 1), min(len(norm), starts[-1] + len(norm[starts[-1]:].split()[0]) + 1)
+        if hi - lo > TYPO_SPAN_UP_TO:   # no typo is repaired in a long word (a 1,000-letter junk name: 74,000 variants)
+            return None
+        found: dict[str, int] = {}
+        spaced = [f" {w} " for w in unknown]
+        variants = [v for v in sorted(_norm_variants(norm, several, lo, hi))
+                    if " " in v and not any(w in f" {v} " for w in spaced)]
+        for variant, row in self.index.by_norm.get_many(variants):
+            entry = self.index.entries[row]
+            if (type_ is not None and entry.entity.type != type_) or (not several and in_syllables(entry.forms)):
+                continue
+            found.setdefault(entry.entity.id, row)
+        if len(found) != 1:
+            return None
+        row = next(iter(found.values()))
+        entry = self.index.entries[row]
+        return Candidate(entry.entity, WHOLE_NAME_TYPO_SCORE, entry, "fuzzy", (norm, entry.forms.norm))
 
     def _rank(self, text: str, forms: NameForms, type: str | None, *, memo: dict | None = None,
               alternatives: bool = False) -> list[_Hit]:

@@ -96,6 +96,21 @@ ENTITIES = [
     {"id": "south-korea", "type": "country", "name": "South Korea", "aliases": ["Republic of Korea"]},
     {"id": "north-korea", "type": "country", "name": "North Korea",
      "aliases": ["Democratic People's Republic of Korea"]},
+    # A typo in one word of a longer name, or two words glued by a typed letter.
+    {"id": "kom-ombo", "type": "place", "name": "Kom Ombo"},
+    {"id": "la-habra", "type": "place", "name": "La Habra"},
+    {"id": "roi-et", "type": "place", "name": "Roi Et"},
+    {"id": "el-fasher", "type": "place", "name": "El Fasher"},
+    {"id": "qingnai", "type": "place", "name": "Qing Nai"},     # pinyin syllables: one letter off is another
+    {"id": "thoi-lai", "type": "place", "name": "Thới Lai"},     # ... name, whose words the table writes
+    {"id": "wane", "type": "place", "name": "Wane", "aliases": ["wa ne"]},
+    # A one-word typo whose folded key is another name's, or that ties two names.
+    {"id": "neath", "type": "place", "name": "Neath"},
+    {"id": "naha", "type": "place", "name": "Naha", "aliases": ["那覇"]},     # folds as `naba`, like Nebath
+    {"id": "douglas", "type": "place", "name": "Douglas"},
+    {"id": "durres", "type": "place", "name": "Durrës", "aliases": ["都拉斯"]},  # dulasi
+    {"id": "belek", "type": "place", "name": "Belek"},
+    {"id": "abalak", "type": "place", "name": "Abalak"},
 ]
 
 
@@ -205,6 +220,15 @@ RESOLVES = [
     ("Танзания Біріккен Республикасы", "tanzania", "fuzzy"),
     ("Αραβική Δημοκρατία της Αιγύπτου", "egypt", "fuzzy"),   # ... with the name in the genitive
     ("Ανεξάρτητο Κράτος της Σαμόα", "samoa", "fuzzy"),
+    # a typo in a name of several words, counted against the whole name (a lone `babra` may not
+    # change a letter, nor `km` gain one), or a typed letter gluing two words
+    ("Km Ombo", "kom-ombo", "fuzzy"),
+    ("La Babra", "la-habra", "fuzzy"),
+    ("Rdi Et", "roi-et", "fuzzy"),
+    ("ElgFasher", "el-fasher", "fuzzy"),
+    # a one-word typo one edit from one name as typed, rather than a name it folds to or ties with
+    ("Nebath", "neath", "fuzzy"),
+    ("Doulas", "douglas", "fuzzy"),
 ]
 
 
@@ -247,6 +271,9 @@ NEGATIVES = [
     ("Korea Respublikasy", "north-korea"),
     ("Демократическая Народная Республика Корея", "south-korea"),
     ("Panamá República", None),       # ... and weigh little only against countries: no town is a republic
+    ("Qing Lai", "qingnai"),     # the table writes `lai`: a word, not a typo of `nai`
+    ("Wayne", "wane"),           # syllables glued by a letter are another word
+    ("Bələk", "abalak"),         # one edit once folded (balak), two with its own letters
 ]
 
 
