@@ -41,6 +41,9 @@ def inputs(table_names: list[str]) -> dict[str, str]:
         "one Latin word": "".join(rng.choice(letters) for _ in range(LENGTH)),
         "one run of Han": "".join(chr(0x4E00 + rng.randrange(20000)) for _ in range(LENGTH)),
         "one run of Arabic": "".join(rng.choice("ابتثجحخدذرزسشصضطظعغفقكلمنهوي") for _ in range(LENGTH)),
+        "one run of katakana": "".join(chr(0x30A2 + rng.randrange(80)) for _ in range(LENGTH)),
+        "200 four-letter Cyrillic words": " ".join("".join(rng.choice("абвгдежзийклмнопрстуфхцчшщъыьэюяё")
+                                                           for _ in range(4)) for _ in range(200))[:LENGTH],
         "200 four-letter words": words(200, 4),
         "100 nine-letter words": words(100, 9),
         "table names run on": " ".join(rng.sample(table_names, min(len(table_names), 200)))[:LENGTH],

@@ -54,6 +54,9 @@ TYPED_SLACK = 1             # edits a one-word fuzzy match may add as typed, bey
 LONG_SLACK_FROM = 7         # ... and one more from this length
 WHOLE_NAME_TYPO_FROM = 5    # letters a name of several words needs for a typo in it to be read as one
 WHOLE_NAME_TYPO_SCORE = 0.9
+# Names of up to this many words are read by other conventions (readings.OTHER_READINGS): each reading
+# is another resolve, and place names are short (a name of 200 junk words took 175 ms with its readings).
+READ_WORDS_UP_TO = 4
 TYPO_SPAN_UP_TO = 20        # letters (spaces included) a typo is looked for in by spelling every edit
 QUERY_SHARE = 0.75          # how much covering the query counts against covering the table name
 DESIGNATOR_STEM_SIMILARITY = 0.9  # two forms of one designator (designators.designator_stem)
@@ -368,11 +371,11 @@ class Matcher:
         return answer
 
     def _answer(self, query: tuple, forms: NameForms, *, memo: dict | None = None,
-                alternatives: bool = False) -> Resolution:
+                alternatives: bool = False, reread: bool = True) -> Resolution:
         name, type_, as_of, limit = query
         answer = self._decide(name, forms, self._rank(name, forms, type_, memo=memo, alternatives=alternatives),
                               limit, as_of)
-        better = self._reread(query, answer, memo)
+        better = self._reread(query, answer, memo) if reread else None
         if better is not None:
             return Resolution(name, forms, better.match, False, None, better.candidates, as_of)
         return answer
@@ -384,7 +387,9 @@ class Matcher:
         forms = answer.forms
 
         def resolve(text: str) -> Resolution:
-            return self._answer((text, type_, as_of, limit), name_forms(text), memo=memo)
+            # Once only: a reading's own readings would multiply (a Cyrillic name of 200 junk
+            # words took 2.3 s through readings of readings).
+            return self._answer((text, type_, as_of, limit), name_forms(text), memo=memo, reread=False)
 
         unmatched = answer.match is None
         if unmatched and (head := qualified_head(name)):
@@ -412,7 +417,7 @@ class Matcher:
             if reading is not None and (found := resolve(reading[0])).match is not None \
                     and found.match.id == reading[1]:
                 return found
-        if unmatched:
+        if unmatched and len(forms.norm.split()) <= READ_WORDS_UP_TO:
             for reading, latin_only in OTHER_READINGS:
                 # "Олдъм", "Гюстров", "Йёвик", "Горкі": a Cyrillic letter read by another convention;
                 # a j, h, u or o is right only in a Latin spelling.

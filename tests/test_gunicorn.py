@@ -74,11 +74,22 @@ def test_gunicorn_log_lines_are_written_not_tracebacks(server):
     assert "Logging error" not in log and "Traceback" not in log, log[:2000]
 
 
-def test_a_batch_of_the_longest_junk_names_is_answered(server):
-    # 100 names of 1,000 Han characters (MAX_BATCH_CHARS): each is read as one pinyin word of
-    # ~3,000 letters, and folding its one-edit variants took 5-8 s a name, so this batch outlived
-    # gunicorn's 30 s worker timeout and the worker was killed mid-request.
-    names = ["".join(chr(0x4E00 + (i * 7919 + k * 104729) % 20000) for i in range(1000)) for k in range(100)]
+def _han_run(k: int) -> str:
+    return "".join(chr(0x4E00 + (i * 7919 + k * 104729) % 20000) for i in range(1000))
+
+
+def _cyrillic_words(k: int) -> str:
+    letters = "абвгдежзийклмнопрстуфхцчшщъыьэюяё"
+    return " ".join("".join(letters[(i * 31 + j * 7 + k) % len(letters)] for j in range(4)) for i in range(200))[:1000]
+
+
+@pytest.mark.parametrize("junk", [_han_run, _cyrillic_words], ids=["han-run", "cyrillic-words"])
+def test_a_batch_of_the_longest_junk_names_is_answered(server, junk):
+    # 100 names of 1,000 characters (MAX_BATCH_CHARS), each of which once outlived gunicorn's 30 s
+    # worker timeout as a batch, and the worker was killed mid-request: a run of Han is read as one
+    # pinyin word of ~3,000 letters, whose one-edit variants took 5-8 s a name to fold; 200 junk
+    # Cyrillic words were read by other conventions, and those readings by others in turn (1.7 s a name).
+    names = [junk(k) for k in range(100)]
     body = json.dumps({"queries": [{"name": n} for n in names]}).encode()
     status, _, raw = call(server.url + "/v1/resolve/batch", "POST", body, "application/json")
     assert status == 200, raw[:500]
