@@ -44,6 +44,8 @@ def inputs(table_names: list[str]) -> dict[str, str]:
         "one run of katakana": "".join(chr(0x30A2 + rng.randrange(80)) for _ in range(LENGTH)),
         "200 four-letter Cyrillic words": " ".join("".join(rng.choice("абвгдежзийклмнопрстуфхцчшщъыьэюяё")
                                                            for _ in range(4)) for _ in range(200))[:LENGTH],
+        "200 four-letter Greek words": " ".join("".join(rng.choice("αβγδεζηθικλμνξοπρστυφχψω")
+                                                        for _ in range(4)) for _ in range(200))[:LENGTH],
         "200 four-letter words": words(200, 4),
         "100 nine-letter words": words(100, 9),
         "table names run on": " ".join(rng.sample(table_names, min(len(table_names), 200)))[:LENGTH],

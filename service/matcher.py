@@ -25,7 +25,7 @@ from .designators import DESIGNATORS, designator_stem
 from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, is_acronym_like, joined_words,
                     run_together)
 from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
-from .readings import OTHER_READINGS, baltic_stem, located_head, qualified_head
+from .readings import GREEK_READINGS, OTHER_READINGS, baltic_stem, greek_nominative, located_head, qualified_head
 from .table import AliasTable, Entity
 from .transliteration import PARTICLES
 
@@ -54,8 +54,9 @@ TYPED_SLACK = 1             # edits a one-word fuzzy match may add as typed, bey
 LONG_SLACK_FROM = 7         # ... and one more from this length
 WHOLE_NAME_TYPO_FROM = 5    # letters a name of several words needs for a typo in it to be read as one
 WHOLE_NAME_TYPO_SCORE = 0.9
-# Names of up to this many words are read by other conventions (readings.OTHER_READINGS): each reading
-# is another resolve, and place names are short (a name of 200 junk words took 175 ms with its readings).
+# Names of up to this many words are read by other conventions (readings.OTHER_READINGS and
+# GREEK_READINGS): each reading is another resolve, and place names are short (a name of 200
+# junk words took 175 ms with its readings).
 READ_WORDS_UP_TO = 4
 TYPO_SPAN_UP_TO = 20        # letters (spaces included) a typo is looked for in by spelling every edit
 QUERY_SHARE = 0.75          # how much covering the query counts against covering the table name
@@ -410,6 +411,12 @@ class Matcher:
             # "Džilongas", "Noridžas": a foreign name with a Lithuanian or Latvian nominative ending.
             if (found := resolve(stem)).match is not None:
                 return found
+        if unmatched and (nominative := greek_nominative(name)):
+            # "Δημοκρατία της Κούβας", "Γαλλική Δημοκρατία": a Greek official name with its country
+            # declined; the country in the nominative must be found by its keys.
+            found = resolve(nominative)
+            if found.match is not None and CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"]:
+                return found
         if unmatched or CLASS_RANK[answer.match.how] < CLASS_RANK["phonetic"]:
             # "スース", "스코키": a foreign name in syllables, read without the vowels the script
             # adds and with r as l. A reading must be found by its keys, and name one entity.
@@ -423,6 +430,15 @@ class Matcher:
                 # a j, h, u or o is right only in a Latin spelling.
                 if (read := reading(name)) and (found := resolve(read)).match is not None \
                         and (not latin_only or found.match.matched.forms.script == "LATIN"):
+                    return found
+        if (unmatched or answer.match.how == "fuzzy") and len(forms.norm.split()) <= READ_WORDS_UP_TO:
+            for reading, latin_only in GREEK_READINGS:
+                # "Αϊτή", "Τζέτζου", "Ελ Μόντε", "Μπούμπα", "Στίλγουοτερ", "Χρζάνοβ": a Greek letter or
+                # digraph read by its other value: found by its keys, or in a Latin spelling; against
+                # a match by likeness, found by its keys (and in a Latin spelling if that is asked).
+                if (read := reading(name)) and (found := resolve(read)).match is not None \
+                        and (found.match.matched.forms.script == "LATIN" or not latin_only) \
+                        and ((unmatched and latin_only) or CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"]):
                     return found
         if unmatched and (typo := self._name_one_edit_away(forms, type_)) is not None:
             # "Km Ombo", "La Babra", "ElgFasher": a name of several words with a typo in one of

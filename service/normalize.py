@@ -32,13 +32,15 @@ _SCRIPT_RUN = re.compile(f"(?P<arabic>[{_ARABIC}]+)|(?P<hebrew>[{_HEBREW}]+)|(?P
                          r"|(?P<han>[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+)|(?P<hangul>[\uAC00-\uD7A3]+)")
 _HAN_PARTS = re.compile("|".join(sorted(tr.HAN_DESIGNATORS, key=len, reverse=True))
                         + f"|(?<=[\u3400-\u9FFF\uF900-\uFAFF]{{2}})[{tr.HAN_PLACE_SUFFIXES}]$")
-# Greek ντ is d at the start of a word but nd inside one (Λουντ = Lund, Όραντζ = Orange).
+# Greek ντ is d at the start of a word but nd after a vowel (Λουντ = Lund, Όραντζ = Orange);
+# its nasal is never said after a consonant or before one, where it is d (Μάλντεν = Malden,
+# Έντμοντον = Edmonton); in ντζ the τ is part of τζ.
 # Foreign names written in Cyrillic and Greek: initial у before a vowel is an
 # English w (Уиндзор = Windsor), initial γι before a vowel a y (Γιορκ = York).
 # Greek υ is the y of modern romanizations (ELOT 743, UN: Κέρκυρα = Kerkyra, Φυλή = Fyli),
 # where unidecode writes u; after α, ε, η it is a v, or an f before a voiceless
 # consonant (Ευρώπη = Evropi, Λευκωσία = Lefkosia); ου stays ou, and ϋ is a vowel of its own.
-_GREEK_CYRILLIC = re.compile(r"(?<=[\u0370-\u03FF\u1F00-\u1FFF])(?P<nd>ντ)"
+_GREEK_CYRILLIC = re.compile(r"(?<=[αεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏΪΫ])(?P<nd>ντ)(?![βγδθκλμνξπρσςτφχψ])"
                              r"|(?<![^\W\d_])(?:(?P<w>[Уу])(?=[аеиоэАЕИОЭ])|(?P<y>[Γγ][ιΙ])(?=[αεοουωάέόύώΑΕΟΥΩ]))"
                              r"|(?P<ou>[οόΟΌ][υύΥΎ])"
                              r"|(?P<f>[αεηάέήΑΕΗΆΈΉ])[υύΥΎ](?=[θκξπστφχψςΘΚΞΠΣΤΦΧΨ])"

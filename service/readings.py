@@ -3,15 +3,16 @@
 Each function here returns the name read another way, or None when the rule
 does not apply: the part before a qualifying comma, the place without the
 words that say where it lies or what it is, a Lithuanian or Latvian word
-without its nominative ending, and Cyrillic letters read by the conventions
-of other languages. They work on the name as typed, before normalization,
+without its nominative ending, Cyrillic letters read by the conventions
+of other languages, a Greek official name's declined country in the nominative,
+and Greek letters read by their other values. They work on the name as typed, before normalization,
 because the words and letters they look for are lost in it.
 """
 from __future__ import annotations
 
 import re
 
-from .normalize import normalize
+from .normalize import name_forms, normalize
 
 
 _QUALIFIER = re.compile(r"\s*[,،、，]\s*")
@@ -179,3 +180,168 @@ def h_reading(name: str) -> str | None:
 # Readings tried in turn when a Cyrillic name is not found (Matcher._answer), and whether
 # only a match on a Latin spelling confirms them.
 OTHER_READINGS = ((bulgarian_reading, False), (umlaut_reading, True), (j_reading, True), (h_reading, True))
+
+
+# Greek declines names: an official name puts the country after the genitive article (Δημοκρατία
+# της Κούβας, Μεγάλο Δουκάτο του Λουξεμβούργου, Κοινοπολιτεία των Μπαχαμών) or makes it an adjective
+# (Γαλλική Δημοκρατία, from Γαλλία), where the table holds the nominative (Κούβα, Λουξεμβούργο,
+# Μπαχάμες, Γαλλία). Genitive endings back to the nominative: feminine -ας → -α, -ης → -η, masculine
+# and neuter -ου → -ο, plural -ών → -ες; the adjective of a country in -ία is -ικός, -ική, -ικό.
+_GREEK_LETTERS = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK_ARTICLES = frozenset("του της των τον την το τη η ο οι τα".split())
+_GREEK_GENITIVE = ((re.compile(r"(?<=\w{2})([αά])ς$"), r"\1"), (re.compile(r"(?<=\w{2})([ηή])ς$"), r"\1"),
+                   (re.compile(r"(?<=\w{2})ο([υύ])$"), lambda m: "ό" if m.group(1) == "ύ" else "ο"),
+                   (re.compile(r"(?<=\w{2})[ωώ]ν$"), "ες"))
+_GREEK_ADJECTIVE = re.compile(r"(?<=\w{2})ικ(?:ή|η|ό|ο|ός|ος)$")
+
+
+def _greek_nominative(word: str) -> str:
+    for pattern, repl in _GREEK_GENITIVE:
+        read = pattern.sub(repl, word)
+        if read != word:
+            return read
+    return word
+
+
+def greek_nominative(name: str) -> str | None:
+    """The country a Greek official name declines, in the nominative, if the rest of it is designators.
+
+    The country follows a designator in the genitive, after an article or not, or is an adjective
+    before one; the designators ("Δημοκρατία", "Δουκάτο"...) must be all the rest.
+
+    >>> greek_nominative("Δημοκρατία της Κούβας"), greek_nominative("Κοινοπολιτεία των Μπαχαμών")
+    ('Κούβα', 'Μπαχαμες')
+    >>> greek_nominative("Μεγάλο Δουκάτο του Λουξεμβούργου"), greek_nominative("Γαλλική Δημοκρατία")
+    ('Λουξεμβούργο', 'Γαλλία')
+    >>> greek_nominative("Ηνωμένες Πολιτείες Αμερικής"), greek_nominative("Πόλη του Μεξικού")
+    ('Αμερική', None)
+    >>> greek_nominative("Ανατολική Δημοκρατία της Ουρουγουάης")
+    'Ουρουγουάη'
+    >>> greek_nominative("Δημοκρατία του Κονγκό"), greek_nominative("Κέρκυρα"), greek_nominative("Cuba")
+    (None, None, None)
+    """
+    words = [w for w in _WORD_SPLIT.split(name.strip()) if w]
+    if len(words) < 2 or not _GREEK_LETTERS.search(name):
+        return None
+    lowered = [w.lower() for w in words]
+    if any(w in _GREEK_ARTICLES for w in lowered):
+        k = next(k for k, w in enumerate(lowered) if w in _GREEK_ARTICLES)
+        head, country = words[:k], words[k + 1:]
+    else:
+        head, country = words[:-1], words[-1:]
+        if _GREEK_ADJECTIVE.search(words[0]) and _designators_only(words[1:]):
+            # "Γαλλική Δημοκρατία": the adjective of a country in -ία.
+            return _GREEK_ADJECTIVE.sub("ία", words[0])
+    if not head or not country or len(country) > 2 or not _designators_only(head, adjectives=True):
+        return None
+    read = [_greek_nominative(w) for w in country]
+    return " ".join(read) if read != country else None
+
+
+# "Grand" of Grand Duchy (Μεγάλο Δουκάτο), which the lexicon does not hold as a word of its own.
+_GREEK_GRAND = frozenset(name_forms("Μεγάλο").tokens)
+
+
+def _designators_only(words: list[str], adjectives: bool = False) -> bool:
+    """Whether words are all designators of a state (designators.DESIGNATORS), "Grand" included, or
+    adjectives (Ανατολική Δημοκρατία, the Oriental Republic) if asked, with at least one designator."""
+    from .designators import DESIGNATORS
+    tokens = [t for w in words for t in name_forms(w).tokens]
+    adjective = {t for w in words if adjectives and _GREEK_ADJECTIVE.search(w) for t in name_forms(w).tokens}
+    return bool(tokens) and all(t in DESIGNATORS or t in _GREEK_GRAND or t in adjective for t in tokens) \
+        and any(t in DESIGNATORS for t in tokens)
+
+
+# Greek letters and digraphs that stand for more than the normalizer reads them as (it follows the
+# classical values and one foreign sound per digraph). Modern Greek says η as i (Αϊτή = Haiti, Τρηρ
+# = Trier) and τζ as an English j (Τζέτζου = Jeju); these are confirmed by a name's keys.
+# Between vowels ντ is nt as often as nd (Έντμοντον = Edmonton, Ελ Μόντε = El Monte) and μπ is mb
+# (Μπούμπα = Bumba); γου before a vowel is an English w (Στίλγουοτερ = Stillwater); χ is the ch of
+# German and the Slavic languages (Χρζάνοβ = Chrzanów); these are confirmed only by a Latin spelling.
+_GREEK_VOWEL = "αεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏΪΫ"
+
+
+def _greek_sub(pattern: re.Pattern, repl, name: str) -> str | None:
+    if not _GREEK_LETTERS.search(name):
+        return None
+    read = pattern.sub(repl, name)
+    return read if read != name else None
+
+
+_ETA = re.compile("[ηήΗΉ]")
+_ETA_AS = {"η": "ι", "ή": "ί", "Η": "Ι", "Ή": "Ί"}
+
+
+def eta_reading(name: str) -> str | None:
+    """A Greek name with η read as the i of modern Greek, if it has one.
+
+    >>> eta_reading("Αϊτή"), eta_reading("Τρηρ"), eta_reading("Ρόδος")
+    ('Αϊτί', 'Τριρ', None)
+    """
+    return _greek_sub(_ETA, lambda m: _ETA_AS[m.group(0)], name)
+
+
+_TZ = re.compile("[τΤ][ζΖ]")
+
+
+def tz_reading(name: str) -> str | None:
+    """A Greek name with τζ read as j, if it has one.
+
+    >>> tz_reading("Τζέτζου"), tz_reading("Ρόδος")
+    ('jέjου', None)
+    """
+    return _greek_sub(_TZ, "j", name)
+
+
+_INNER_NT = re.compile(f"(?<=[{_GREEK_VOWEL}])ντ(?=[{_GREEK_VOWEL}])")
+
+
+def nt_reading(name: str) -> str | None:
+    """A Greek name with ντ between vowels read as nt, if it has one.
+
+    >>> nt_reading("Ελ Μόντε"), nt_reading("Ντίσελντορφ")
+    ('Ελ Μόntε', None)
+    """
+    return _greek_sub(_INNER_NT, "nt", name)
+
+
+_INNER_MP = re.compile(f"(?<=[{_GREEK_VOWEL}])μπ(?=[{_GREEK_VOWEL}])")
+
+
+def mb_reading(name: str) -> str | None:
+    """A Greek name with μπ between vowels read as mb, if it has one.
+
+    >>> mb_reading("Μπούμπα"), mb_reading("Μπαχ")
+    ('Μπούmbα', None)
+    """
+    return _greek_sub(_INNER_MP, "mb", name)
+
+
+_GOU = re.compile(f"[γΓ][οΟ][υύΥΎ](?=[{_GREEK_VOWEL}])")
+
+
+def w_reading(name: str) -> str | None:
+    """A Greek name with γου before a vowel read as w, if it has one.
+
+    >>> w_reading("Στίλγουοτερ"), w_reading("Ουρουγουάη"), w_reading("Γουρούνι")
+    ('Στίλwοτερ', 'Ουρουwάη', None)
+    """
+    return _greek_sub(_GOU, "w", name)
+
+
+_CHI = re.compile("[χΧ]")
+
+
+def ch_reading(name: str) -> str | None:
+    """A Greek name with χ read as ch, if it has one.
+
+    >>> ch_reading("Χρζάνοβ"), ch_reading("Ρόδος")
+    ('chρζάνοβ', None)
+    """
+    return _greek_sub(_CHI, "ch", name)
+
+
+# Readings tried in turn when a Greek name is not found (Matcher._answer), and whether only a match
+# on a Latin spelling confirms them (else a match by the name's keys does).
+GREEK_READINGS = ((eta_reading, False), (tz_reading, False), (nt_reading, True), (mb_reading, True),
+                  (w_reading, True), (ch_reading, True))

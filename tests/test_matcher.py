@@ -111,6 +111,18 @@ ENTITIES = [
     {"id": "durres", "type": "place", "name": "Durrës", "aliases": ["都拉斯"]},  # dulasi
     {"id": "belek", "type": "place", "name": "Belek"},
     {"id": "abalak", "type": "place", "name": "Abalak"},
+    # Countries held with their Greek names in the nominative; asked for in declined official forms.
+    {"id": "luxembourg", "type": "country", "name": "Luxembourg", "aliases": ["Λουξεμβούργο"]},
+    {"id": "france", "type": "country", "name": "France", "aliases": ["Γαλλία"]},
+    {"id": "uruguay", "type": "country", "name": "Uruguay", "aliases": ["Ουρουγουάη"]},
+    # Held in Latin only, asked for in Greek letters read by their other values.
+    {"id": "edmonton", "type": "place", "name": "Edmonton"},
+    {"id": "el-monte", "type": "place", "name": "El Monte"},
+    {"id": "bumba", "type": "place", "name": "Bumba"},
+    {"id": "chrzanow", "type": "place", "name": "Chrzanów"},
+    {"id": "stillwater", "type": "place", "name": "Stillwater"},
+    {"id": "haiti", "type": "country", "name": "Haiti", "aliases": ["Aiti"]},
+    {"id": "jeju", "type": "place", "name": "Jeju", "aliases": ["제주"]},
 ]
 
 
@@ -229,6 +241,18 @@ RESOLVES = [
     # a one-word typo one edit from one name as typed, rather than a name it folds to or ties with
     ("Nebath", "neath", "fuzzy"),
     ("Doulas", "douglas", "fuzzy"),
+    # a Greek official name with its country declined: the country in the nominative
+    ("Μεγάλο Δουκάτο του Λουξεμβούργου", "luxembourg", "exact"),
+    ("Γαλλική Δημοκρατία", "france", "exact"),
+    ("Ανατολική Δημοκρατία της Ουρουγουάης", "uruguay", "exact"),
+    # Greek ντ next to a consonant is d; between vowels nt, μπ mb, γου w, χ ch, η i, τζ j
+    ("Έντμοντον", "edmonton", "normalized"),
+    ("Ελ Μόντε", "el-monte", "normalized"),
+    ("Μπούμπα", "bumba", "phonetic"),
+    ("Χρζάνοβ", "chrzanow", "fuzzy"),
+    ("Στίλγουοτερ", "stillwater", "fuzzy"),
+    ("Αϊτή", "haiti", "normalized"),
+    ("Τζέτζου", "jeju", "phonetic"),
 ]
 
 
@@ -274,6 +298,8 @@ NEGATIVES = [
     ("Qing Lai", "qingnai"),     # the table writes `lai`: a word, not a typo of `nai`
     ("Wayne", "wane"),           # syllables glued by a letter are another word
     ("Bələk", "abalak"),         # one edit once folded (balak), two with its own letters
+    ("Πόλη του Μεξικού", "mexico"),   # a declined country after a word that is no state designator
+    ("Γαλλική Πόλη", "france"),       # ... or a country's adjective before one
 ]
 
 
