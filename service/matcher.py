@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -87,6 +88,23 @@ class _Hit:
     row: int                          # the entry's position in the index
     entity: Entity
     compared: tuple[str, str] | None  # None: the query's and the entry's phonetic keys
+
+
+@dataclass(frozen=True, slots=True)
+class _Reread:
+    """What Matcher._reread's rules read: the name as typed, its answer, and how to resolve a reading."""
+
+    name: str
+    forms: NameForms
+    answer: Resolution
+    type: str | None
+    limit: int
+    as_of: dt.date | None
+    resolve: Callable[[str], Resolution]
+
+    @property
+    def unmatched(self) -> bool:
+        return self.answer.match is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,78 +400,119 @@ class Matcher:
         return answer
 
     def _reread(self, query: tuple, answer: Resolution, memo: dict | None) -> Resolution | None:
-        """The answer for another reading of a name that matched nothing, or only by likeness,
-        when that reading is found well enough (service/readings.py; the rules in turn)."""
+        """The answer for another reading of a name that matched nothing, or only by likeness, when
+        that reading is found well enough: the rules below in turn (service/readings.py)."""
         name, type_, as_of, limit = query
-        forms = answer.forms
 
         def resolve(text: str) -> Resolution:
             # Once only: a reading's own readings would multiply (a Cyrillic name of 200 junk
             # words took 2.3 s through readings of readings).
             return self._answer((text, type_, as_of, limit), name_forms(text), memo=memo, reread=False)
 
-        unmatched = answer.match is None
-        if unmatched and (head := qualified_head(name)):
-            # "Colón, Panama", "Homs, Syria": the place qualified by its region or country.
-            if (found := resolve(head)).match is not None:
+        reread = _Reread(name, answer.forms, answer, type_, limit, as_of, resolve)
+        for rule in (self._by_qualified_head, self._by_located_head, self._by_baltic_stem, self._by_greek_nominative,
+                     self._by_syllabic_reading, self._by_cyrillic_readings, self._by_greek_readings,
+                     self._by_whole_name_typo, self._by_word_typo):
+            if (found := rule(reread)) is not None:
                 return found
-        if (unmatched or answer.match.how == "fuzzy") and (head := located_head(name)):
-            # "Cáceres i Spania", "Thành phố Québec": the place without where it lies or what it is.
-            # Dropped words were evidence: the rest must be found by its keys, not by likeness, and
-            # not where the whole is close to another name that holds it ("Lungsod ng México" is not
-            # Mexico while the table has Mexico City).
-            found = resolve(head)
-            if found.match is not None and CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"] \
-                    and (unmatched or found.match.score > answer.match.score) \
-                    and not _held_in_another(name_forms(head), found.match, answer.candidates):
-                return found
-        if unmatched and (stem := baltic_stem(name)):
-            # "Džilongas", "Noridžas": a foreign name with a Lithuanian or Latvian nominative ending.
-            if (found := resolve(stem)).match is not None:
-                return found
-        if unmatched and (nominative := greek_nominative(name)):
-            # "Δημοκρατία της Κούβας", "Γαλλική Δημοκρατία": a Greek official name with its country
-            # declined; the country in the nominative must be found by its keys.
-            found = resolve(nominative)
+        return None
+
+    @staticmethod
+    def _by_qualified_head(r: "_Reread") -> Resolution | None:
+        """"Colón, Panama", "Homs, Syria": the place qualified by its region or country."""
+        if r.unmatched and (head := qualified_head(r.name)) and (found := r.resolve(head)).match is not None:
+            return found
+        return None
+
+    @staticmethod
+    def _by_located_head(r: "_Reread") -> Resolution | None:
+        """"Cáceres i Spania", "Thành phố Québec": the place without where it lies or what it is.
+
+        Dropped words were evidence: the rest must be found by its keys, not by likeness, and not
+        where the whole is close to another name that holds it ("Lungsod ng México" is not Mexico
+        while the table has Mexico City).
+        """
+        if not (r.unmatched or r.answer.match.how == "fuzzy") or not (head := located_head(r.name)):
+            return None
+        found = r.resolve(head)
+        if found.match is not None and CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"] \
+                and (r.unmatched or found.match.score > r.answer.match.score) \
+                and not _held_in_another(name_forms(head), found.match, r.answer.candidates):
+            return found
+        return None
+
+    @staticmethod
+    def _by_baltic_stem(r: "_Reread") -> Resolution | None:
+        """"Džilongas", "Noridžas": a foreign name with a Lithuanian or Latvian nominative ending."""
+        if r.unmatched and (stem := baltic_stem(r.name)) and (found := r.resolve(stem)).match is not None:
+            return found
+        return None
+
+    @staticmethod
+    def _by_greek_nominative(r: "_Reread") -> Resolution | None:
+        """"Δημοκρατία της Κούβας", "Γαλλική Δημοκρατία": a Greek official name with its country
+        declined; the country in the nominative must be found by its keys."""
+        if r.unmatched and (nominative := greek_nominative(r.name)):
+            found = r.resolve(nominative)
             if found.match is not None and CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"]:
                 return found
-        if unmatched or CLASS_RANK[answer.match.how] < CLASS_RANK["phonetic"]:
-            # "スース", "스코키": a foreign name in syllables, read without the vowels the script
-            # adds and with r as l. A reading must be found by its keys, and name one entity.
-            reading = self._syllabic_reading(answer, type_)
-            if reading is not None and (found := resolve(reading[0])).match is not None \
+        return None
+
+    def _by_syllabic_reading(self, r: "_Reread") -> Resolution | None:
+        """"スース", "스코키": a foreign name in syllables, read without the vowels the script adds
+        and with r as l. A reading must be found by its keys, and name one entity."""
+        if r.unmatched or CLASS_RANK[r.answer.match.how] < CLASS_RANK["phonetic"]:
+            reading = self._syllabic_reading(r.answer, r.type)
+            if reading is not None and (found := r.resolve(reading[0])).match is not None \
                     and found.match.id == reading[1]:
                 return found
-        if unmatched and len(forms.norm.split()) <= READ_WORDS_UP_TO:
+        return None
+
+    @staticmethod
+    def _by_cyrillic_readings(r: "_Reread") -> Resolution | None:
+        """"Олдъм", "Гюстров", "Йёвик", "Горкі": a Cyrillic letter read by another convention;
+        a j, h, u or o is right only in a Latin spelling."""
+        if r.unmatched and len(r.forms.norm.split()) <= READ_WORDS_UP_TO:
             for reading, latin_only in OTHER_READINGS:
-                # "Олдъм", "Гюстров", "Йёвик", "Горкі": a Cyrillic letter read by another convention;
-                # a j, h, u or o is right only in a Latin spelling.
-                if (read := reading(name)) and (found := resolve(read)).match is not None \
+                if (read := reading(r.name)) and (found := r.resolve(read)).match is not None \
                         and (not latin_only or found.match.matched.forms.script == "LATIN"):
                     return found
-        if (unmatched or answer.match.how == "fuzzy") and len(forms.norm.split()) <= READ_WORDS_UP_TO:
-            for reading, latin_only in GREEK_READINGS:
-                # "Αϊτή", "Τζέτζου", "Ελ Μόντε", "Μπούμπα", "Στίλγουοτερ", "Χρζάνοβ": a Greek letter or
-                # digraph read by its other value: found by its keys, or in a Latin spelling; against
-                # a match by likeness, found by its keys (and in a Latin spelling if that is asked).
-                if (read := reading(name)) and (found := resolve(read)).match is not None \
-                        and (found.match.matched.forms.script == "LATIN" or not latin_only) \
-                        and ((unmatched and latin_only) or CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"]):
-                    return found
-        if unmatched and (typo := self._name_one_edit_away(forms, type_)) is not None:
-            # "Km Ombo", "La Babra", "ElgFasher": a name of several words with a typo in one of
-            # them, or two of them glued by a typed letter: one edit from a name as a whole.
-            return Resolution(name, forms, typo, False, None, (typo,) + answer.candidates[:limit - 1], as_of)
-        if len(forms.tokens) == 1 and " " not in forms.norm and (answer.ambiguous or self._may_be_typo(forms, answer)):
-            # "Xuigu", "Nebath", "Doulas": a one-word query one typo from one name as typed, whose answer
-            # (a look-alike by folded keys, another name's word, or a tie) is not: the typo is the likelier
-            # reading. (Not in a script without short vowels: a letter there is a vowel elsewhere, not a typo.)
-            typo = (None if forms.vowelless else _typo_among_tied(name, forms, answer.candidates, self.margin)) \
-                if answer.ambiguous else self._word_one_typo_away(name, forms, type_)
-            if typo is not None:
-                return Resolution(name, forms, typo, False, None,
-                                  (typo,) + tuple(c for c in answer.candidates if c is not typo)[:limit - 1], as_of)
         return None
+
+    @staticmethod
+    def _by_greek_readings(r: "_Reread") -> Resolution | None:
+        """"Αϊτή", "Τζέτζου", "Ελ Μόντε", "Μπούμπα", "Στίλγουοτερ", "Χρζάνοβ": a Greek letter or
+        digraph read by its other value: found by its keys, or in a Latin spelling; against a
+        match by likeness, found by its keys (and in a Latin spelling if that is asked)."""
+        if (r.unmatched or r.answer.match.how == "fuzzy") and len(r.forms.norm.split()) <= READ_WORDS_UP_TO:
+            for reading, latin_only in GREEK_READINGS:
+                if (read := reading(r.name)) and (found := r.resolve(read)).match is not None \
+                        and (found.match.matched.forms.script == "LATIN" or not latin_only) \
+                        and ((r.unmatched and latin_only) or CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"]):
+                    return found
+        return None
+
+    def _by_whole_name_typo(self, r: "_Reread") -> Resolution | None:
+        """"Km Ombo", "La Babra", "ElgFasher": a name of several words with a typo in one of them,
+        or two of them glued by a typed letter: one edit from a name as a whole."""
+        if r.unmatched and (typo := self._name_one_edit_away(r.forms, r.type)) is not None:
+            return Resolution(r.name, r.forms, typo, False, None, (typo,) + r.answer.candidates[:r.limit - 1], r.as_of)
+        return None
+
+    def _by_word_typo(self, r: "_Reread") -> Resolution | None:
+        """"Xuigu", "Nebath", "Doulas": a one-word query one typo from one name as typed, whose
+        answer (a look-alike by folded keys, another name's word, or a tie) is not: the typo is the
+        likelier reading. (Not in a script without short vowels: a letter there is a vowel
+        elsewhere, not a typo.)"""
+        forms, answer = r.forms, r.answer
+        if len(forms.tokens) != 1 or " " in forms.norm or not (answer.ambiguous or self._may_be_typo(forms, answer)):
+            return None
+        typo = (None if forms.vowelless else _typo_among_tied(r.name, forms, answer.candidates, self.margin)) \
+            if answer.ambiguous else self._word_one_typo_away(r.name, forms, r.type)
+        if typo is None:
+            return None
+        shown = (typo,) + tuple(c for c in answer.candidates if c is not typo)[:r.limit - 1]
+        return Resolution(r.name, forms, typo, False, None, shown, r.as_of)
 
     def _syllabic_reading(self, answer: Resolution, type_: str | None) -> tuple[str, str] | None:
         """The one reading of a kana or Hangul name (consonants.syllabic_readings) that equals the
