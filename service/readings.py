@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .designators import DESIGNATORS
 from .normalize import name_forms, normalize
 
 
@@ -245,7 +246,6 @@ _GREEK_GRAND = frozenset(name_forms("Μεγάλο").tokens)
 def _designators_only(words: list[str], adjectives: bool = False) -> bool:
     """Whether words are all designators of a state (designators.DESIGNATORS), "Grand" included, or
     adjectives (Ανατολική Δημοκρατία, the Oriental Republic) if asked, with at least one designator."""
-    from .designators import DESIGNATORS
     tokens = [t for w in words for t in name_forms(w).tokens]
     adjective = {t for w in words if adjectives and _GREEK_ADJECTIVE.search(w) for t in name_forms(w).tokens}
     return bool(tokens) and all(t in DESIGNATORS or t in _GREEK_GRAND or t in adjective for t in tokens) \
