@@ -57,6 +57,27 @@ CONSONANT_KEY_MIN = 4
 _EXACT_ONLY = 1
 
 
+# A table of at least this many distinct words tells a typo by letters in a row none of them has.
+TELLTALE_WORDS_FROM = 20_000
+
+
+def letter_runs(word: str) -> set[str]:
+    """A word's letters three in a row, its ends marked.
+
+    >>> sorted(letter_runs("japan"))
+    ['^ja', 'an$', 'apa', 'jap', 'pan']
+    """
+    padded = f"^{word}$"
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+
+def _letter_runs_of(words: set[str]) -> frozenset[str]:
+    """Every letter run (letter_runs) of the words, and some across two of them (with `$^`
+    inside, which no query's run has), in one pass over them joined: faster than a set per word."""
+    padded = "^" + "$^".join(words) + "$"
+    return frozenset(padded[i:i + 3] for i in range(len(padded) - 2))
+
+
 def is_acronym_like(text: str, forms: NameForms) -> bool:
     """Short all-caps strings and very short keys only ever match exactly.
 
@@ -348,8 +369,13 @@ class AliasIndex:
         every = np.arange(len(forms), dtype=np.int32)
         self.by_norm = HashLookup(self._forms.strings("norm").__getitem__, [f.norm for f in forms], every)
         # The words the table writes, as hashes (a collision only makes writes_word say yes once too often).
-        self._norm_words = array("q", np.unique(np.fromiter(
-            (hash(w) for f in forms for w in f.norm.split()), dtype=np.int64)).tobytes())
+        words = {w for f in forms for w in f.norm.split()}
+        self._norm_words = array("q", np.unique(np.fromiter(map(hash, words), dtype=np.int64,
+                                                            count=len(words))).tobytes())
+        # ... and their letters three in a row: in a big table, a query with a run that no word has
+        # is likelier a typo than a name (Matcher._by_telltale_typo); in a small one most runs are unseen.
+        self.letter_runs = _letter_runs_of(words) if len(words) >= TELLTALE_WORDS_FROM else frozenset()
+        del words
         keyed = np.flatnonzero([bool(f.key) for f in forms]).astype(np.int32)
         self.by_key = HashLookup(self._forms.strings("key").__getitem__, [forms[i].key for i in keyed.tolist()], keyed)
         fuzzy = (np.frombuffer(self._flags, dtype=np.uint8) & _EXACT_ONLY) == 0

@@ -24,7 +24,7 @@ from .dates import within
 from .consonants import syllabic_readings
 from .designators import DESIGNATORS, designator_stem
 from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, is_acronym_like, joined_words,
-                    run_together)
+                    letter_runs, run_together)
 from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
 from .readings import GREEK_READINGS, OTHER_READINGS, baltic_stem, greek_nominative, located_head, qualified_head
 from .table import AliasTable, Entity
@@ -41,6 +41,7 @@ SHORT_TYPO_SIMILARITY = 0.8  # ... unless the query's word is unknown to the tab
 # word is another word as often as a typo (Hama/Hamas, Mosul/Moscou): there,
 # the shorter the word, the closer a fuzzy pair must be.
 LONE_EDITS = ((9, 2), (5, 1))  # (shortest length, edits allowed): 1 from 5 letters, 2 from 9
+TELLTALE_FROM = 4            # a query this long may be read as a typo by its telltale marks (_by_telltale_typo)
 SUBSTITUTION_FROM = 6       # a changed letter counts only in words this long; shorter ones may swap, add or drop
 INITIAL_WEIGHT = 0.3        # an unmatched initial ("Donald J. Trump") weighs this much of a word
 # A likeness between a lossy romanization (Indic, Ethiopic, Thai...) and
@@ -246,6 +247,17 @@ def _one_typo(a: str, b: str) -> bool:
     if shorter < LONE_EDITS[-1][0] or OSA.distance(a, b, score_cutoff=2) > 1:
         return False
     return not (len(a) == len(b) and Hamming.distance(a, b) == 1 and shorter < SUBSTITUTION_FROM)
+
+
+def _vowel_dropped(norm: str, held: str, final: bool = True) -> bool:
+    """Whether a word is another with one vowel left out (`kapn`/`kapan`), its last one only if final.
+
+    >>> _vowel_dropped("kapn", "kapan"), _vowel_dropped("arta", "marta"), _vowel_dropped("kent", "kenti", False)
+    (True, False, False)
+    """
+    last = len(held) if final else len(held) - 1
+    return len(held) == len(norm) + 1 and any(held[i] in "aeiou" and held[:i] + held[i + 1:] == norm
+                                              for i in range(last))
 
 
 def _typed(text: str) -> str:
@@ -503,16 +515,70 @@ class Matcher:
         """"Xuigu", "Nebath", "Doulas": a one-word query one typo from one name as typed, whose
         answer (a look-alike by folded keys, another name's word, or a tie) is not: the typo is the
         likelier reading. (Not in a script without short vowels: a letter there is a vowel
-        elsewhere, not a typo.)"""
+        elsewhere, not a typo.) Past the typo budget, an edit must bear a typo's mark where nothing
+        or a tie was found (_by_telltale_typo), and not where a name of several words was found
+        by likeness (`Beat`: `Behat`, not `la ba te`)."""
         forms, answer = r.forms, r.answer
+        if answer.match is None and not answer.ambiguous:
+            return self._by_telltale_typo(r)
         if len(forms.tokens) != 1 or " " in forms.norm or not (answer.ambiguous or self._may_be_typo(forms, answer)):
             return None
-        typo = (None if forms.vowelless else _typo_among_tied(r.name, forms, answer.candidates, self.margin)) \
-            if answer.ambiguous else self._word_one_typo_away(r.name, forms, r.type)
-        if typo is None:
-            return None
+        if answer.ambiguous:
+            if forms.vowelless:
+                return None
+            if (typo := _typo_among_tied(r.name, forms, answer.candidates, self.margin)) is None:
+                return self._by_telltale_typo(r)
+        elif (typo := self._word_one_typo_away(r.name, forms, r.type)) is None:
+            several = answer.match.how == "fuzzy" and " " in answer.match.matched.forms.norm
+            return self._by_telltale_typo(r, marked_only=False) if several else None
         shown = (typo,) + tuple(c for c in answer.candidates if c is not typo)[:r.limit - 1]
         return Resolution(r.name, forms, typo, False, None, shown, r.as_of)
+
+    def _by_telltale_typo(self, r: "_Reread", marked_only: bool = True) -> Resolution | None:
+        """"Kapn", "Japcn", "Chna": a one-word query (4 letters or more) one edit from a one-word
+        name (5 letters or more) as typed, past the typo budget, when the edit bears a typo's mark:
+        a vowel dropped from the name (`Kapn`/`Kapan`), or letters in a row that no word of the
+        table has while the name's are all seen (`pcn` in `Japcn`). A real name absent from the
+        table is as often one edit from another (`Konya`/`Konda`, `Roxas`/`Rojas`, `Arta`/`Marta`)
+        but reads as a word. If the name is the only one an edit away, any vowel dropped is a mark
+        (`Tenr`/`Tenri`); of several, only one dropped inside the name (`Chna`: `China`, not
+        `Chía` or `CNA`; `Kent`: neither `Kenti` nor `Kens`). Unless marked_only, the only name
+        an edit away needs no mark."""
+        forms, name = r.forms, r.name
+        norm = forms.norm
+        if forms.script != "LATIN" or not norm.isascii() or " " in norm or len(forms.tokens) != 1 \
+                or not TELLTALE_FROM <= len(norm) <= TYPO_SPAN_UP_TO or name.isupper():
+            return None
+        typed = _typed(name)
+        seen = self.index.letter_runs
+        if marked_only and not (seen and not letter_runs(norm) <= seen) \
+                and not self.index.by_norm.get_many([norm[:i] + v + norm[i:] for i in range(len(norm) + 1)
+                                                     for v in "aeiou"]):
+            # Without letters in a row the table never writes, only a dropped vowel can mark a typo:
+            # no name is the query with a vowel put back (a quick look-up first; most queries
+            # that reach here are names the table lacks, and all their one-edit spellings cost 0.3 ms).
+            return None
+        found: dict[str, int] = {}
+        for variant, row in sorted(self.index.by_norm.get_many(list(_word_variants(norm))), key=lambda hit: hit[0]):
+            entity = self.index.view(row).entity
+            if (r.type is None or entity.type == r.type) and OSA.distance(typed, _typed(self.index.text_of(row))) <= 1:
+                found.setdefault(entity.id, row)
+        only = len(found) == 1
+        marked = [row for row in found.values() if len(held := self.index.norm_of(row)) >= LONE_EDITS[-1][0]
+                  and ((only and not marked_only) or _vowel_dropped(norm, held, final=only)
+                       or self._unseen_letters(norm, held))]
+        if len(marked) != 1:
+            return None
+        entry = self.index.entries[marked[0]]
+        typo = Candidate(entry.entity, WHOLE_NAME_TYPO_SCORE, entry, "fuzzy", (norm, entry.forms.norm))
+        shown = (typo,) + tuple(c for c in r.answer.candidates if c.id != typo.id)[:r.limit - 1]
+        return Resolution(name, forms, typo, False, None, shown, r.as_of)
+
+    def _unseen_letters(self, norm: str, held: str) -> bool:
+        """Whether the query has three letters in a row (or two at an end) that no word of the table
+        has, and the name it is one edit from has none such (index.letter_runs: big tables only)."""
+        seen = self.index.letter_runs
+        return bool(seen) and not letter_runs(norm) <= seen and letter_runs(held) <= seen
 
     def _syllabic_reading(self, answer: Resolution, type_: str | None) -> tuple[str, str] | None:
         """The one reading of a kana or Hangul name (consonants.syllabic_readings) that equals the

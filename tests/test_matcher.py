@@ -123,6 +123,20 @@ ENTITIES = [
     {"id": "stillwater", "type": "place", "name": "Stillwater"},
     {"id": "haiti", "type": "country", "name": "Haiti", "aliases": ["Aiti"]},
     {"id": "jeju", "type": "place", "name": "Jeju", "aliases": ["제주"]},
+    # One-word names a short typo (past the typo budget) may be read as, or a real name may not.
+    {"id": "kapan", "type": "place", "name": "Kapan"},
+    {"id": "tenri", "type": "place", "name": "Tenri"},
+    {"id": "china", "type": "country", "name": "China"},
+    {"id": "chia", "type": "place", "name": "Chía"},
+    {"id": "beira", "type": "place", "name": "Beira"},
+    {"id": "beja", "type": "place", "name": "Beja"},
+    {"id": "behat", "type": "place", "name": "Behat"},
+    {"id": "labate", "type": "place", "name": "Labate", "aliases": ["la ba te"]},
+    {"id": "kenti", "type": "place", "name": "Kenti"},
+    {"id": "kens", "type": "place", "name": "Kens"},
+    {"id": "konda", "type": "place", "name": "Konda"},
+    {"id": "rojas", "type": "place", "name": "Rojas"},
+    {"id": "marta", "type": "place", "name": "Marta"},
 ]
 
 
@@ -241,6 +255,14 @@ RESOLVES = [
     # a one-word typo one edit from one name as typed, rather than a name it folds to or ties with
     ("Nebath", "neath", "fuzzy"),
     ("Doulas", "douglas", "fuzzy"),
+    # ... past the typo budget, a vowel dropped is a typo's mark (of several names an edit away,
+    # only one dropped inside the name), as is the only name an edit away against a look-alike
+    # of several words
+    ("Kapn", "kapan", "fuzzy"),
+    ("Tenr", "tenri", "fuzzy"),
+    ("Chna", "china", "fuzzy"),
+    ("Bera", "beira", "fuzzy"),
+    ("Beat", "behat", "fuzzy"),
     # a Greek official name with its country declined: the country in the nominative
     ("Μεγάλο Δουκάτο του Λουξεμβούργου", "luxembourg", "exact"),
     ("Γαλλική Δημοκρατία", "france", "exact"),
@@ -300,6 +322,10 @@ NEGATIVES = [
     ("Bələk", "abalak"),         # one edit once folded (balak), two with its own letters
     ("Πόλη του Μεξικού", "mexico"),   # a declined country after a word that is no state designator
     ("Γαλλική Πόλη", "france"),       # ... or a country's adjective before one
+    ("Konya", "konda"),          # a real name one letter from another bears no typo's mark
+    ("Roxas", "rojas"),          # ... nor letters unseen in a small table
+    ("Arta", "marta"),           # ... nor a first consonant dropped
+    ("Kent", "kenti"),           # a last vowel dropped, with another name an edit away (Kens)
 ]
 
 
@@ -419,3 +445,18 @@ def test_words_common_within_a_type_never_match_alone():
     matcher = Matcher(parse_table({"version": 1, "entities": GAZETTEER}))
     assert matcher.resolve("Kingdom").match is None
     assert matcher.resolve("United Kingdom").match.id == "uk"
+
+
+BIG = {"version": 1, "entities": [{"id": "japan", "type": "country", "name": "Japan"},
+                                  {"id": "rojas", "type": "place", "name": "Rojas"}]
+       + [{"id": f"w{i}", "type": "place", "name": name} for i, name in enumerate(
+           ["Tokyo", "Osaka", "Kyoto", "Nara", "Kobe", "Naxos", "Texas", "Oaxaca", "Oxana", "Rox", "Alexandria"])]}
+
+
+@pytest.mark.parametrize("query,expected", [("Japcn", "japan"), ("Roxas", None)])
+def test_letters_in_a_row_no_word_has_mark_a_typo_only_in_a_big_table(monkeypatch, query, expected):
+    result = Matcher(parse_table(BIG)).resolve(query)
+    assert result.match is None    # a small table leaves most letters in a row unseen
+    monkeypatch.setattr(index, "TELLTALE_WORDS_FROM", 1)
+    result = Matcher(parse_table(BIG)).resolve(query)
+    assert (result.match and result.match.id) == expected
