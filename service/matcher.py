@@ -198,7 +198,24 @@ def _lone_similarity(a: str, b: str, ratio: float) -> float:
     return max(ratio, 1 - edits / max(len(a), len(b)))
 
 
-_VARIANT_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789 "
+_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"   # what a normalized form is spelled with, spaces apart
+
+
+def _one_edit_spellings(word: str, letters: str = _LETTERS, lo: int = 0, hi: int | None = None) -> set[str]:
+    """A word with one letter dropped, swapped with the next, changed or added (from `letters`),
+    at positions lo to hi.
+
+    >>> {"eath", "enath", "nexth", "neaths"} <= _one_edit_spellings("neath"), len(_one_edit_spellings("neath"))
+    (True, 395)
+    """
+    n = len(word)
+    hi = n if hi is None else hi
+    out = {word[:i] + word[i + 1:] for i in range(lo, hi)}
+    out.update(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(lo, min(hi, n - 1)))
+    out.update(word[:i] + c + word[i + 1:] for i in range(lo, hi) for c in letters)
+    out.update(word[:i] + c + word[i:] for i in range(lo, hi + 1) for c in letters)
+    out.discard(word)
+    return out
 
 
 def _norm_variants(norm: str, several: bool, lo: int = 0, hi: int | None = None) -> set[str]:
@@ -209,32 +226,12 @@ def _norm_variants(norm: str, several: bool, lo: int = 0, hi: int | None = None)
     (True, True)
     """
     n = len(norm)
-    hi = n if hi is None else hi
     if not several:
         return ({norm[:i] + " " + norm[i + 1:] for i in range(1, n - 1)}
                 | {norm[:i] + " " + norm[i:] for i in range(1, n)}) - {norm}
-    out = {norm[:i] + norm[i + 1:] for i in range(lo, hi)}
-    out |= {norm[:i] + norm[i + 1] + norm[i] + norm[i + 2:] for i in range(lo, min(hi, n - 1))}
-    out |= {norm[:i] + c + norm[i + 1:] for i in range(lo, hi) for c in _VARIANT_LETTERS}
-    out |= {norm[:i] + c + norm[i:] for i in range(lo, hi + 1) for c in _VARIANT_LETTERS}
-    out.discard(norm)
+    out = _one_edit_spellings(norm, _LETTERS + " ", lo, hi)
     # An edit beside a space may leave two spaces, or one at an end: spaced as the normalizer spaces.
     return {" ".join(v.split()) if "  " in v or v[:1] == " " or v[-1:] == " " else v for v in out} - {norm}
-
-
-def _word_variants(word: str) -> set[str]:
-    """A word with one letter dropped, swapped with the next, changed or added (no space).
-
-    >>> {"eath", "enath", "nexth", "neaths"} <= _word_variants("neath"), len(_word_variants("neath"))
-    (True, 395)
-    """
-    n, letters = len(word), _VARIANT_LETTERS[:-1]
-    out = {word[:i] + word[i + 1:] for i in range(n)}
-    out.update(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(n - 1))
-    out.update(word[:i] + c + word[i + 1:] for i in range(n) for c in letters)
-    out.update(word[:i] + c + word[i:] for i in range(n + 1) for c in letters)
-    out.discard(word)
-    return out
 
 
 def _one_typo(a: str, b: str) -> bool:
@@ -243,10 +240,14 @@ def _one_typo(a: str, b: str) -> bool:
     >>> _one_typo("vaso", "vasto"), _one_typo("vasou", "vasto"), _one_typo("xuigu", "xiugu"), _one_typo("cofu", "kofu")
     (False, False, True, False)
     """
-    shorter = min(len(a), len(b))
-    if shorter < LONE_EDITS[-1][0] or OSA.distance(a, b, score_cutoff=2) > 1:
-        return False
-    return not (len(a) == len(b) and Hamming.distance(a, b) == 1 and shorter < SUBSTITUTION_FROM)
+    # The one-word typo budget (_lone_similarity), held to a single edit.
+    return min(len(a), len(b)) >= LONE_EDITS[-1][0] and OSA.distance(a, b, score_cutoff=2) <= 1 \
+        and _lone_similarity(a, b, 0.0) > 0
+
+
+def _first_shown(typo: Candidate, answer: Resolution, limit: int) -> tuple[Candidate, ...]:
+    """A typo's name first among the shown candidates, then the answer's for other entities."""
+    return (typo,) + tuple(c for c in answer.candidates if c.id != typo.id)[:limit - 1]
 
 
 def _vowel_dropped(norm: str, held: str, final: bool = True) -> bool:
@@ -508,7 +509,7 @@ class Matcher:
         """"Km Ombo", "La Babra", "ElgFasher": a name of several words with a typo in one of them,
         or two of them glued by a typed letter: one edit from a name as a whole."""
         if r.unmatched and (typo := self._name_one_edit_away(r.forms, r.type)) is not None:
-            return Resolution(r.name, r.forms, typo, False, None, (typo,) + r.answer.candidates[:r.limit - 1], r.as_of)
+            return Resolution(r.name, r.forms, typo, False, None, _first_shown(typo, r.answer, r.limit), r.as_of)
         return None
 
     def _by_word_typo(self, r: "_Reread") -> Resolution | None:
@@ -531,8 +532,7 @@ class Matcher:
         elif (typo := self._word_one_typo_away(r.name, forms, r.type)) is None:
             several = answer.match.how == "fuzzy" and " " in answer.match.matched.forms.norm
             return self._by_telltale_typo(r, marked_only=False) if several else None
-        shown = (typo,) + tuple(c for c in answer.candidates if c is not typo)[:r.limit - 1]
-        return Resolution(r.name, forms, typo, False, None, shown, r.as_of)
+        return Resolution(r.name, forms, typo, False, None, _first_shown(typo, answer, r.limit), r.as_of)
 
     def _by_telltale_typo(self, r: "_Reread", marked_only: bool = True) -> Resolution | None:
         """"Kapn", "Japcn", "Chna": a one-word query (4 letters or more) one edit from a one-word
@@ -559,7 +559,7 @@ class Matcher:
             # that reach here are names the table lacks, and all their one-edit spellings cost 0.3 ms).
             return None
         found: dict[str, int] = {}
-        for variant, row in sorted(self.index.by_norm.get_many(list(_word_variants(norm))), key=lambda hit: hit[0]):
+        for variant, row in self._names_spelled(_one_edit_spellings(norm)):
             entity = self.index.view(row).entity
             if (r.type is None or entity.type == r.type) and OSA.distance(typed, _typed(self.index.text_of(row))) <= 1:
                 found.setdefault(entity.id, row)
@@ -571,8 +571,7 @@ class Matcher:
             return None
         entry = self.index.entries[marked[0]]
         typo = Candidate(entry.entity, WHOLE_NAME_TYPO_SCORE, entry, "fuzzy", (norm, entry.forms.norm))
-        shown = (typo,) + tuple(c for c in r.answer.candidates if c.id != typo.id)[:r.limit - 1]
-        return Resolution(name, forms, typo, False, None, shown, r.as_of)
+        return Resolution(name, forms, typo, False, None, _first_shown(typo, r.answer, r.limit), r.as_of)
 
     def _unseen_letters(self, norm: str, held: str) -> bool:
         """Whether the query has three letters in a row (or two at an end) that no word of the table
@@ -606,6 +605,11 @@ class Matcher:
         held = match.matched.forms.norm
         return not _one_typo(forms.norm, held) and forms.norm not in held.split()
 
+    def _names_spelled(self, spellings: set[str]) -> list[tuple[str, int]]:
+        """(spelling, entry) for every entry whose normalized form is one of the spellings, in the
+        spellings' order: one numpy look-up, then the few hits sorted, not the thousand spellings."""
+        return sorted(self.index.by_norm.get_many(list(spellings)), key=lambda hit: hit[0])
+
     def _word_one_typo_away(self, name: str, forms: NameForms, type_: str | None) -> Candidate | None:
         """The one entity with a one-word name a typo from the query as typed (see _one_typo), if any:
         in its normalized form and with its own letters (`Bələk` is not a typo of `Abalak`)."""
@@ -614,7 +618,7 @@ class Matcher:
         if forms.script != "LATIN" or not norm.isascii() or not LONE_EDITS[-1][0] <= len(norm) <= TYPO_SPAN_UP_TO:
             return None
         found: dict[str, int] = {}
-        for variant, row in sorted(self.index.by_norm.get_many(list(_word_variants(norm))), key=lambda hit: hit[0]):
+        for variant, row in self._names_spelled(_one_edit_spellings(norm)):
             entity = self.index.view(row).entity
             if (type_ is None or entity.type == type_) and _one_typo(norm, variant) \
                     and _one_typo(typed, _typed(self.index.text_of(row))):
@@ -646,9 +650,7 @@ class Matcher:
             return None
         found: dict[str, int] = {}
         spaced = [f" {w} " for w in unknown]
-        # Sorted hits, not sorted variants: the same order, for a few strings instead of a thousand.
-        for variant, row in sorted(self.index.by_norm.get_many(list(_norm_variants(norm, several, lo, hi))),
-                                   key=lambda hit: hit[0]):
+        for variant, row in self._names_spelled(_norm_variants(norm, several, lo, hi)):
             if " " not in variant or any(w in f" {variant} " for w in spaced):
                 continue
             entry = self.index.entries[row]
