@@ -112,7 +112,8 @@ def readyz():
 
 def read_json() -> object:
     """The request body as JSON, held to strict rules: UTF-8, no NaN, no duplicate keys."""
-    if not request.mimetype or not (request.mimetype == "application/json" or request.mimetype.endswith("+json")):
+    mimetype = request.mimetype
+    if not mimetype or not (mimetype == "application/json" or mimetype.endswith("+json")):
         raise Problem(415, "Unsupported Media Type", "Send the body as JSON with 'Content-Type: application/json'.")
     raw = request.get_data(cache=False)
     try:

@@ -71,13 +71,14 @@ class Metrics:
 
     def observe_resolutions(self, results, *, batch: bool) -> None:
         """Count outcomes (matched / ambiguous / no_match), match kinds and answer-cache hits of answered queries."""
-        outcomes = Tally("matched" if r.match else "ambiguous" if r.ambiguous else "no_match" for r in results)
-        for outcome, n in outcomes.items():
+        # One tally of (outcome, how, cache) triples: a single resolve is one pass and three increments.
+        kinds = Tally(("matched", r.match.how, r.cached) if r.match else
+                      ("ambiguous" if r.ambiguous else "no_match", None, r.cached) for r in results)
+        for (outcome, how, cached), n in kinds.items():
             self._child(self.outcomes, outcome).inc(n)
-        for how, n in Tally(r.match.how for r in results if r.match).items():
-            self._child(self.match_kinds, how).inc(n)
-        for result, n in Tally("hit" if r.cached else "miss" for r in results).items():
-            self._child(self.cache_lookups, result).inc(n)
+            if how is not None:
+                self._child(self.match_kinds, how).inc(n)
+            self._child(self.cache_lookups, "hit" if cached else "miss").inc(n)
         if batch:
             self.batch_sizes.observe(len(results))
 
@@ -121,8 +122,9 @@ def init_app(app: Flask, store: TableStore) -> Metrics:
 
     @app.after_request
     def _count(response):
-        endpoint = request.url_rule.rule if request.url_rule else UNMATCHED
-        labels = (endpoint, request.method, str(response.status_code))
+        req = request._get_current_object()   # one proxy look-up, not one per field
+        endpoint = req.url_rule.rule if req.url_rule else UNMATCHED
+        labels = (endpoint, req.method, str(response.status_code))
         metrics._child(metrics.requests, *labels).inc()
         metrics._child(metrics.latency, *labels).observe(time.perf_counter() - g.get("metrics_started",
                                                                                          time.perf_counter()))
