@@ -308,8 +308,9 @@ class AliasIndex:
     def _build(self, table: AliasTable) -> None:
         self.table = table
         entity_rows, kinds, formers, texts, forms = [], [], [], [], []
-        token_entities: Counter = Counter()
-        type_entities: dict[str, Counter] = {}
+        # Each entity's distinct words, entity after entity, per type: counted in one call per type
+        # (two Counter.update calls per entity cost 1.6 s at 1M names).
+        type_words: dict[str, list[str]] = {}
         designated: Counter = Counter()
         names = [list(_names_of(entity)) for entity in table.entities]
         # Each distinct string normalized once (place names repeat across a gazetteer), on two CPUs if long.
@@ -329,10 +330,14 @@ class AliasIndex:
                 texts.append(text)
                 forms.append(f)
                 tokens.update(f.tokens)
-            token_entities.update(tokens)
-            type_entities.setdefault(entity.type, Counter()).update(tokens)
+            type_words.setdefault(entity.type, []).extend(tokens)
             designated[entity.type] += not tokens.isdisjoint(DESIGNATORS)
         del known, names
+        type_entities = {type_: Counter(words) for type_, words in type_words.items()}
+        del type_words
+        token_entities: Counter = Counter()
+        for counts in type_entities.values():
+            token_entities.update(counts)
         n = max(len(table.entities), 1)
         # Inverse entity frequency: a token many entities share says little.
         self.idf = {t: math.log(1 + n / df) ** IDF_POWER for t, df in token_entities.items()}
