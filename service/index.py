@@ -27,7 +27,7 @@ import numpy as np
 
 from .consonants import consonant_key, consonant_keys, joined_skeleton, joined_words
 from .designators import DESIGNATORS
-from .fork_map import fork_map
+from .fork_map import FORK_FROM, fork_map
 from .gc_paused import gc_paused
 from .normalize import NameForms, content_words, name_forms, phonetic
 from .table import AliasTable, Entity, FormerName
@@ -229,8 +229,12 @@ class HashLookup:
     weed out hash collisions without keeping the keys themselves.
     """
 
-    def __init__(self, key_of: Callable[[int], str], keys: list[str], rows: np.ndarray):
-        hashes = np.fromiter((hash(k) for k in keys), dtype=np.int64, count=len(keys))
+    @classmethod
+    def of_keys(cls, key_of: Callable[[int], str], keys: list[str], rows: np.ndarray) -> "HashLookup":
+        return cls(key_of, _hashes(keys), rows)
+
+    def __init__(self, key_of: Callable[[int], str], hashes: np.ndarray, rows: np.ndarray):
+        """`hashes[j]` is hash() of row `rows[j]`'s key (made in a forked child too: it hashes as this process)."""
         order = np.argsort(hashes, kind="stable")
         # array.array, not numpy: a query makes about five look-ups, and bisect on an array
         # costs a third of two np.searchsorted calls on one scalar each (1.1 against 3.4 µs).
@@ -348,8 +352,9 @@ class AliasIndex:
         self.designator_weights = {t: math.log(1 + sizes[t] / TYPE_COMMON_MIN) ** IDF_POWER
                                    for t, k in designated.items()
                                    if k >= TYPE_COMMON_MIN and k >= DESIGNATED_SHARE * sizes[t]}
-        self._store_entries(entity_rows, kinds, formers, texts, forms)
-        self._build_lookups(forms)
+        derived = _DerivedKeys.of(texts, forms)
+        self._store_entries(entity_rows, kinds, formers, texts, forms, derived.flags)
+        self._build_lookups(forms, derived)
         self.words = WordIndex(forms, (np.frombuffer(self._flags, dtype=np.uint8) & _EXACT_ONLY) == 0, self.idf)
         self.entries = self._packed
         if self.alias_count < MATERIALIZE_BELOW:
@@ -369,9 +374,9 @@ class AliasIndex:
                 weights[type_] = TypeWeights(common, self.idf)
         return weights
 
-    def _store_entries(self, entity_rows, kinds, formers, texts, forms) -> None:
+    def _store_entries(self, entity_rows, kinds, formers, texts, forms, flags: np.ndarray) -> None:
         # array.array, not numpy: entries are read one at a time, and a numpy scalar read is slow.
-        self._flags = array("B", [_EXACT_ONLY if is_acronym_like(t, f) else 0 for t, f in zip(texts, forms)])
+        self._flags = array("B", flags.tobytes())
         self._forms = FormsColumns(forms)
         self._packed = _Entries(self.table, array("i", entity_rows), array("B", [KINDS.index(k) for k in kinds]),
                                 array("h", [-1 if f is None else self._former_position(e, f)
@@ -381,61 +386,37 @@ class AliasIndex:
     def _former_position(self, row: int, former: FormerName) -> int:
         return next(i for i, f in enumerate(self.table.entities[row].former_names) if f is former)
 
-    def _build_lookups(self, forms: list[NameForms]) -> None:
+    def _build_lookups(self, forms: list[NameForms], derived: "_DerivedKeys") -> None:
         # The key functions below close over the columns, never over self (see _Entries).
         columns = self._forms
         every = np.arange(len(forms), dtype=np.int32)
-        self.by_norm = HashLookup(self._forms.strings("norm").__getitem__, [f.norm for f in forms], every)
+        self.by_norm = HashLookup.of_keys(self._forms.strings("norm").__getitem__, [f.norm for f in forms], every)
         # The words the table writes, as hashes (a collision only makes writes_word say yes once too often).
         words = {w for f in forms for w in f.norm.split()}
-        self._norm_words = array("q", np.unique(np.fromiter(map(hash, words), dtype=np.int64,
-                                                            count=len(words))).tobytes())
+        self._norm_words = array("q", np.unique(_hashes(words)).tobytes())
         # ... and their letters three in a row: in a big table, a query with a run that no word has
         # is likelier a typo than a name (Matcher._by_telltale_typo); in a small one most runs are unseen.
         self.letter_runs = _letter_runs_of(words) if len(words) >= TELLTALE_WORDS_FROM else frozenset()
         del words
         keyed = np.flatnonzero([bool(f.key) for f in forms]).astype(np.int32)
-        self.by_key = HashLookup(self._forms.strings("key").__getitem__, [forms[i].key for i in keyed.tolist()], keyed)
-        fuzzy = (np.frombuffer(self._flags, dtype=np.uint8) & _EXACT_ONLY) == 0
+        self.by_key = HashLookup.of_keys(self._forms.strings("key").__getitem__,
+                                         [forms[i].key for i in keyed.tolist()], keyed)
+        fuzzy = (derived.flags & _EXACT_ONLY) == 0
         skel = np.flatnonzero(np.asarray([bool(f.skeleton) for f in forms], dtype=bool) & fuzzy).astype(np.int32)
-        self.by_skeleton = HashLookup(self._forms.strings("skeleton").__getitem__,
-                                      [forms[i].skeleton for i in skel.tolist()], skel)
-        # Names of several words by their words run together: `Santo Tomé` meets
-        # `SantoTomé`, and pinyin syllables (`bei jing`) meet `Beijing`.
-        multi = np.flatnonzero(np.asarray([len(f.tokens) > 1 for f in forms], dtype=bool) & fuzzy).astype(np.int32)
+        self.by_skeleton = HashLookup.of_keys(self._forms.strings("skeleton").__getitem__,
+                                              [forms[i].skeleton for i in skel.tolist()], skel)
+        # The keys below are made by _DerivedKeys (see there what each one is for).
         tokens = self._forms.columns["tokens"]
-        self.by_joined = HashLookup(lambda i: "".join(tokens[i]), ["".join(forms[i].tokens) for i in multi.tolist()],
-                                    multi)
-        # ... and, when its words are all short, as the syllables of one word (meng te lei); this
-        # one also for names whose key is too short to match on (`en de pei` is `pi` without particles).
-        syllables = [i for i, f in enumerate(forms) if in_syllables(f)]
-        self.by_syllables = HashLookup(lambda i: run_together(columns[i]),
-                                       [run_together(forms[i]) for i in syllables],
-                                       np.asarray(syllables, dtype=np.int32))
-        # ... and with their particles, where a name has any (ديرالزور meets دير الزور).
-        with_particles = [i for i in multi.tolist() if len(forms[i].norm.split()) > len(forms[i].tokens)]
-        self.by_joined_words = HashLookup(lambda i: joined_words(columns[i]),
-                                          [joined_words(forms[i]) for i in with_particles],
-                                          np.asarray(with_particles, dtype=np.int32))
-        # Every name by its consonants in order, for queries written in syllables (スポケーン, Spokane)
-        # and, without merging r and l, for those written without short vowels (عبدالله, Abd Allah).
-        # Only for such queries: a gazetteer holds a syllabic transcription of nearly every place,
-        # and their loose keys would lend any other query a look-alike (accuracy benchmark).
-        plain_rows, plain, syllabic_rows, syllabic = [], [], [], []
-        for i in np.flatnonzero(fuzzy).tolist():
-            plain_key, syllabic_key = consonant_keys(forms[i])
-            if len(plain_key) >= CONSONANT_KEY_MIN:
-                plain_rows.append(i)
-                plain.append(plain_key)
-            if len(syllabic_key) >= CONSONANT_KEY_MIN:
-                syllabic_rows.append(i)
-                syllabic.append(syllabic_key)
-        self.by_joined_skeleton = self._consonant_lookup(joined_skeleton, plain_rows, plain)
-        self.by_consonants = self._consonant_lookup(consonant_key, syllabic_rows, syllabic)
+        self.by_joined = HashLookup(lambda i: "".join(tokens[i]), *derived.joined)
+        self.by_syllables = HashLookup(lambda i: run_together(columns[i]), *derived.syllables)
+        self.by_joined_words = HashLookup(lambda i: joined_words(columns[i]), *derived.joined_words)
+        self.by_joined_skeleton = self._consonant_lookup(joined_skeleton, *derived.joined_skeleton)
+        self.by_consonants = self._consonant_lookup(consonant_key, *derived.consonants)
 
-    def _consonant_lookup(self, key_of: Callable[[NameForms], str], rows: list[int], keys: list[str]) -> HashLookup:
+    def _consonant_lookup(self, key_of: Callable[[NameForms], str], hashes: np.ndarray,
+                          rows: np.ndarray) -> HashLookup:
         columns = self._forms
-        return HashLookup(lambda i: key_of(columns[i]), keys, np.asarray(rows, dtype=np.int32))
+        return HashLookup(lambda i: key_of(columns[i]), hashes, rows)
 
     def lookup(self, forms: NameForms, *, norm_only: bool = False) -> set[int]:
         """Entries whose normalized form, phonetic key, skeleton or joined words equal the query's."""
@@ -495,6 +476,68 @@ class AliasIndex:
     @property
     def alias_count(self) -> int:
         return len(self._flags)
+
+
+def _hashes(keys) -> np.ndarray:
+    """hash() of each string, as int64."""
+    return np.fromiter(map(hash, keys), dtype=np.int64, count=len(keys))
+
+
+class _DerivedKeys(NamedTuple):
+    """What the index computes from each entry's name alone: its flags, and the keys of the look-ups
+    made from its forms, each as (hashes, rows). Made on two CPUs for a long table (`of`)."""
+
+    flags: np.ndarray                             # uint8, _EXACT_ONLY
+    joined: tuple[np.ndarray, np.ndarray]         # words run together, names of several words
+    syllables: tuple[np.ndarray, np.ndarray]      # run_together, names in syllables (in_syllables)
+    joined_words: tuple[np.ndarray, np.ndarray]   # joined_words, names with particles
+    joined_skeleton: tuple[np.ndarray, np.ndarray]   # joined_skeleton, CONSONANT_KEY_MIN letters or more
+    consonants: tuple[np.ndarray, np.ndarray]     # consonant_key, CONSONANT_KEY_MIN letters or more
+
+    @classmethod
+    def of(cls, texts: list[str], forms: list[NameForms]) -> "_DerivedKeys":
+        """The keys of every entry; the second half of a long table's made in a forked child (fork_map):
+        a second and a half of the build at 1M names, on the other CPU."""
+        n = len(forms)
+        halves = [range(0, n // 2), range(n // 2, n)] if n >= FORK_FROM else [range(n)]
+        parts = fork_map(lambda rows: cls._of_rows(texts, forms, rows), halves, min_items=2)
+        pairs = [tuple(np.concatenate([part[k][j] for part in parts]) for j in (0, 1))
+                 for k in range(1, len(cls._fields))]
+        return cls(np.concatenate([part.flags for part in parts]), *pairs)
+
+    @classmethod
+    def _of_rows(cls, texts: list[str], forms: list[NameForms], rows: range) -> "_DerivedKeys":
+        flags = np.array([_EXACT_ONLY if is_acronym_like(texts[i], forms[i]) else 0 for i in rows], dtype=np.uint8)
+        fuzzy = [i for i, flag in zip(rows, flags.tolist()) if not flag & _EXACT_ONLY]
+        # Names of several words by their words run together: `Santo Tomé` meets
+        # `SantoTomé`, and pinyin syllables (`bei jing`) meet `Beijing`.
+        multi = [i for i in fuzzy if len(forms[i].tokens) > 1]
+        # ... and, when its words are all short, as the syllables of one word (meng te lei); this
+        # one also for names whose key is too short to match on (`en de pei` is `pi` without particles).
+        syllables = [i for i in rows if in_syllables(forms[i])]
+        # ... and with their particles, where a name has any (ديرالزور meets دير الزور).
+        with_particles = [i for i in multi if len(forms[i].norm.split()) > len(forms[i].tokens)]
+        # Every name by its consonants in order, for queries written in syllables (スポケーン, Spokane)
+        # and, without merging r and l, for those written without short vowels (عبدالله, Abd Allah).
+        # Only for such queries: a gazetteer holds a syllabic transcription of nearly every place,
+        # and their loose keys would lend any other query a look-alike (accuracy benchmark).
+        plain_rows, plain, syllabic_rows, syllabic = [], [], [], []
+        for i in fuzzy:
+            plain_key, syllabic_key = consonant_keys(forms[i])
+            if len(plain_key) >= CONSONANT_KEY_MIN:
+                plain_rows.append(i)
+                plain.append(plain_key)
+            if len(syllabic_key) >= CONSONANT_KEY_MIN:
+                syllabic_rows.append(i)
+                syllabic.append(syllabic_key)
+        return cls(flags, _keyed(["".join(forms[i].tokens) for i in multi], multi),
+                   _keyed([run_together(forms[i]) for i in syllables], syllables),
+                   _keyed([joined_words(forms[i]) for i in with_particles], with_particles),
+                   _keyed(plain, plain_rows), _keyed(syllabic, syllabic_rows))
+
+
+def _keyed(keys: list[str], rows: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    return _hashes(keys), np.asarray(rows, dtype=np.int32)
 
 
 class _Entries(Sequence):
