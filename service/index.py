@@ -229,10 +229,6 @@ class HashLookup:
     weed out hash collisions without keeping the keys themselves.
     """
 
-    @classmethod
-    def of_keys(cls, key_of: Callable[[int], str], keys: list[str], rows: np.ndarray) -> "HashLookup":
-        return cls(key_of, _hashes(keys), rows)
-
     def __init__(self, key_of: Callable[[int], str], hashes: np.ndarray, rows: np.ndarray):
         """`hashes[j]` is hash() of row `rows[j]`'s key (made in a forked child too: it hashes as this process)."""
         order = np.argsort(hashes, kind="stable")
@@ -389,8 +385,7 @@ class AliasIndex:
     def _build_lookups(self, forms: list[NameForms], derived: "_DerivedKeys") -> None:
         # The key functions below close over the columns, never over self (see _Entries).
         columns = self._forms
-        every = np.arange(len(forms), dtype=np.int32)
-        self.by_norm = HashLookup.of_keys(self._forms.strings("norm").__getitem__, [f.norm for f in forms], every)
+        self.by_norm = HashLookup(self._forms.strings("norm").__getitem__, *derived.norm)
         # The words the table writes, as hashes (a collision only makes writes_word say yes once too often).
         words = {w for f in forms for w in f.norm.split()}
         self._norm_words = array("q", np.unique(_hashes(words)).tobytes())
@@ -398,13 +393,8 @@ class AliasIndex:
         # is likelier a typo than a name (Matcher._by_telltale_typo); in a small one most runs are unseen.
         self.letter_runs = _letter_runs_of(words) if len(words) >= TELLTALE_WORDS_FROM else frozenset()
         del words
-        keyed = np.flatnonzero([bool(f.key) for f in forms]).astype(np.int32)
-        self.by_key = HashLookup.of_keys(self._forms.strings("key").__getitem__,
-                                         [forms[i].key for i in keyed.tolist()], keyed)
-        fuzzy = (derived.flags & _EXACT_ONLY) == 0
-        skel = np.flatnonzero(np.asarray([bool(f.skeleton) for f in forms], dtype=bool) & fuzzy).astype(np.int32)
-        self.by_skeleton = HashLookup.of_keys(self._forms.strings("skeleton").__getitem__,
-                                              [forms[i].skeleton for i in skel.tolist()], skel)
+        self.by_key = HashLookup(self._forms.strings("key").__getitem__, *derived.key)
+        self.by_skeleton = HashLookup(self._forms.strings("skeleton").__getitem__, *derived.skeleton)
         # The keys below are made by _DerivedKeys (see there what each one is for).
         tokens = self._forms.columns["tokens"]
         self.by_joined = HashLookup(lambda i: "".join(tokens[i]), *derived.joined)
@@ -488,6 +478,9 @@ class _DerivedKeys(NamedTuple):
     made from its forms, each as (hashes, rows). Made on two CPUs for a long table (`of`)."""
 
     flags: np.ndarray                             # uint8, _EXACT_ONLY
+    norm: tuple[np.ndarray, np.ndarray]           # every name's normalized form
+    key: tuple[np.ndarray, np.ndarray]            # phonetic key, names that have one
+    skeleton: tuple[np.ndarray, np.ndarray]       # skeleton, names that have one and match fuzzily
     joined: tuple[np.ndarray, np.ndarray]         # words run together, names of several words
     syllables: tuple[np.ndarray, np.ndarray]      # run_together, names in syllables (in_syllables)
     joined_words: tuple[np.ndarray, np.ndarray]   # joined_words, names with particles
@@ -509,6 +502,8 @@ class _DerivedKeys(NamedTuple):
     def _of_rows(cls, texts: list[str], forms: list[NameForms], rows: range) -> "_DerivedKeys":
         flags = np.array([_EXACT_ONLY if is_acronym_like(texts[i], forms[i]) else 0 for i in rows], dtype=np.uint8)
         fuzzy = [i for i, flag in zip(rows, flags.tolist()) if not flag & _EXACT_ONLY]
+        keyed = [i for i in rows if forms[i].key]
+        skeletal = [i for i in fuzzy if forms[i].skeleton]
         # Names of several words by their words run together: `Santo Tomé` meets
         # `SantoTomé`, and pinyin syllables (`bei jing`) meet `Beijing`.
         multi = [i for i in fuzzy if len(forms[i].tokens) > 1]
@@ -530,13 +525,15 @@ class _DerivedKeys(NamedTuple):
             if len(syllabic_key) >= CONSONANT_KEY_MIN:
                 syllabic_rows.append(i)
                 syllabic.append(syllabic_key)
-        return cls(flags, _keyed(["".join(forms[i].tokens) for i in multi], multi),
+        return cls(flags, _keyed([forms[i].norm for i in rows], rows), _keyed([forms[i].key for i in keyed], keyed),
+                   _keyed([forms[i].skeleton for i in skeletal], skeletal),
+                   _keyed(["".join(forms[i].tokens) for i in multi], multi),
                    _keyed([run_together(forms[i]) for i in syllables], syllables),
                    _keyed([joined_words(forms[i]) for i in with_particles], with_particles),
                    _keyed(plain, plain_rows), _keyed(syllabic, syllabic_rows))
 
 
-def _keyed(keys: list[str], rows: list[int]) -> tuple[np.ndarray, np.ndarray]:
+def _keyed(keys: list[str], rows: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
     return _hashes(keys), np.asarray(rows, dtype=np.int32)
 
 
