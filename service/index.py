@@ -469,6 +469,26 @@ class AliasIndex:
         """Entry i's normalized form."""
         return self._forms.columns["norm"][i]
 
+    def key_of(self, i: int) -> str:
+        """Entry i's phonetic key (NameForms.key)."""
+        return self._forms.columns["key"][i]
+
+    def script_of(self, i: int) -> str:
+        """Entry i's script (NameForms.script)."""
+        return self._forms.columns["script"][i]
+
+    def forms_of(self, i: int) -> NameForms:
+        """Entry i's NameForms, without the rest of its Entry (ready-made in a small table)."""
+        return self.entries[i].forms if isinstance(self.entries, list) else self._forms[i]
+
+    def entity_of(self, i: int) -> Entity:
+        """The entity entry i names."""
+        return self._packed.entity_of(i)
+
+    def exact_only(self, i: int) -> bool:
+        """Whether entry i is only ever matched exactly (is_acronym_like)."""
+        return self._packed.exact_only(i)
+
     def kind_of(self, i: int) -> str:
         """Entry i's kind (KINDS)."""
         return self._packed.kind_of(i)
@@ -580,6 +600,12 @@ class _Entries(Sequence):
 
     def kind_of(self, i: int) -> str:
         return KINDS[self._kind[i]]
+
+    def entity_of(self, i: int) -> Entity:
+        return self._table.entities[self._entity[i]]
+
+    def exact_only(self, i: int) -> bool:
+        return bool(self._flags[i] & _EXACT_ONLY)
 
     def text_of(self, i: int) -> str:
         return self._text[i]

@@ -154,6 +154,16 @@ def word_similarity(a: str, b: str, vowelless: bool, lone: bool = False) -> floa
     return score
 
 
+def _similarity(pairs: dict, a: str, b: str, vowelless: bool, lone: bool) -> float:
+    """word_similarity, remembered for one query (`lone` is the query's): the names of its shortlist
+    share words, and half of the words it compares are compared before."""
+    key = (a, b, vowelless)
+    score = pairs.get(key)
+    if score is None:
+        score = pairs[key] = word_similarity(a, b, vowelless, lone)
+    return score
+
+
 def _one_edit_away(word: str, others: list[str], used: list[bool] | None = None) -> int:
     """The index of the first short word of `others` (not yet `used`) one edit from `word`, or -1."""
     for j, other in enumerate(others):
@@ -671,8 +681,9 @@ class Matcher:
         found: dict[str, _Hit] = {}
         acronym = is_acronym_like(text, forms)
         query_words = self._query_words(forms)
+        pairs: dict = {}   # word similarities (_similarity)
         for i in self.index.lookup(forms, norm_only=acronym):
-            self._keep(found, self._score_exact(text, forms, i, query_words))
+            self._keep(found, self._score_exact(text, forms, i, query_words, pairs))
         if forms.tokens and not acronym and (alternatives or not _settled(found, type)):
             rows, key = self.index.by_consonants_of(forms)
             for view in map(self.index.view, rows):
@@ -681,7 +692,7 @@ class Matcher:
             for view in map(self.index.view, self._fuzzy_shortlist(forms, memo)):
                 known = found.get(view.entity.id)
                 if known is None or known.score < PHONETIC_SCORE:
-                    self._keep(found, self._score_tokens(forms, view, query_words))
+                    self._keep(found, self._score_tokens(forms, view, query_words, pairs))
         ranked = [c for c in found.values() if type is None or c.entity.type == type]
         ranked.sort(key=lambda c: (-c.score, c.entity.id))
         return ranked
@@ -701,24 +712,33 @@ class Matcher:
         return self.index.words.shortlist(forms, RESCORE, memo).tolist()
 
     def _score_exact(self, text: str, forms: NameForms, row: int,
-                     query_words: list[tuple[str, str]]) -> _Hit | None:
-        entry: Entry = self.index.entries[row]
-        if entry.forms.norm == forms.norm:
-            how = "exact" if entry.text.casefold() == text.strip().casefold() else "normalized"
-            return _Hit(1.0, how, row, entry.entity, (forms.norm, entry.forms.norm))
-        if entry.exact_only:
+                     query_words: list[tuple[str, str]], pairs: dict | None = None) -> _Hit | None:
+        # Each field is read from its column when needed, no Entry built: a common name is found
+        # exactly under a dozen entries of a million-name table, most equal on the first key read.
+        index = self.index
+        norm = index.norm_of(row)
+        if norm == forms.norm:
+            how = "exact" if index.text_of(row).casefold() == text.strip().casefold() else "normalized"
+            return _Hit(1.0, how, row, index.entity_of(row), (forms.norm, norm))
+        exact_only = index.exact_only(row)
+        if not exact_only and forms.key and index.key_of(row) == forms.key:   # _equal_keys' first case
+            score = round(PHONETIC_SCORE * _script_trust(forms.script, index.script_of(row)), 4)
+            return _Hit(score, "phonetic", row, index.entity_of(row), (forms.key, forms.key))
+        name = index.forms_of(row)
+        if exact_only:
             # A name in syllables whose key is short once its particles go (`lei da` is `li`)
             # is found by all its syllables run together (雷達, leida), never by that key.
-            joined = _same_syllables(forms, entry.forms) if in_syllables(entry.forms) else None
+            joined = _same_syllables(forms, name) if in_syllables(name) else None
             if joined is None:
                 return None
-            score = round(PHONETIC_SCORE * _script_trust(forms.script, entry.forms.script), 4)
-            return _Hit(score, "phonetic", row, entry.entity, (joined, joined))
-        compared = _equal_keys(forms, entry.forms)
+            score = round(PHONETIC_SCORE * _script_trust(forms.script, name.script), 4)
+            return _Hit(score, "phonetic", row, index.entity_of(row), (joined, joined))
+        compared = _equal_keys(forms, name)
         if compared is not None:
-            score = round(PHONETIC_SCORE * _script_trust(forms.script, entry.forms.script), 4)
-            return _Hit(score, "phonetic", row, entry.entity, compared)
-        return self._score_tokens(forms, self.index.view(row), query_words)
+            score = round(PHONETIC_SCORE * _script_trust(forms.script, name.script), 4)
+            return _Hit(score, "phonetic", row, index.entity_of(row), compared)
+        return self._score_tokens(forms, ScoringView(row, index.entity_of(row), name.tokens, name.vowelless,
+                                                     name.script, False), query_words, pairs)
 
     def _query_words(self, forms: NameForms) -> list[tuple[str, str]]:
         """The query's (phonetic, as spelled) words, rarest first: each is paired once per name."""
@@ -727,10 +747,11 @@ class Matcher:
         return sorted(spelled.items(), key=lambda pair: -idf.get(pair[0], default))
 
     def _score_tokens(self, forms: NameForms, entry: ScoringView,
-                      query_words: list[tuple[str, str]]) -> _Hit | None:
+                      query_words: list[tuple[str, str]], pairs: dict | None = None) -> _Hit | None:
         """Weighted soft token overlap, the geometric blend of both sides' coverage."""
         if entry.exact_only or not entry.tokens:
             return None
+        pairs = {} if pairs is None else pairs
         vowelless = forms.vowelless or entry.vowelless
         idf, default = self.index.weights(entry.entity.type), self.index.max_idf
         common = idf if isinstance(idf, TypeWeights) else ()   # the words common within this type
@@ -753,13 +774,13 @@ class Matcher:
         for word, spelled in query_words:
             best, best_j = 0.0, -1
             for j, other in enumerate(table_words):
-                if not used[j] and (s := word_similarity(word, other, vowelless, lone)) > best:
+                if not used[j] and (s := _similarity(pairs, word, other, vowelless, lone)) > best:
                     best, best_j = s, j
             if best < WORD_THRESHOLD and (spelled != word or lone):
                 # Folding can turn one typed edit into several: compare the words as spelled.
                 table_spelled = table_spelled or content_words(self.index.norm_of(entry.row))
                 for j, other in enumerate(table_spelled):
-                    if not used[j] and (s := word_similarity(spelled, other, vowelless, lone)) > best:
+                    if not used[j] and (s := _similarity(pairs, spelled, other, vowelless, lone)) > best:
                         best, best_j = s, j
             if best < WORD_THRESHOLD and word in query_designators and (stem := designator_stem(word)):
                 # "Демократическая" is the name's "Democratic" (designators.designator_stem).
