@@ -698,8 +698,10 @@ class Matcher:
         return ranked
 
     def _keep(self, found: dict[str, _Hit], hit: _Hit | None) -> None:
-        if hit is not None and ((known := found.get(hit.entity.id)) is None
-                                or _strength(hit, self.index) > _strength(known, self.index)):
+        # _strength compares scores first; its other fields are read only for an equal score.
+        if hit is not None and ((known := found.get(hit.entity.id)) is None or hit.score > known.score
+                                or (hit.score == known.score
+                                    and _strength(hit, self.index) > _strength(known, self.index))):
             found[hit.entity.id] = hit
 
     def _candidate(self, forms: NameForms, hit: _Hit) -> Candidate:
