@@ -409,7 +409,8 @@ class Matcher:
         return [done[query] for query in queries]
 
     def _remember(self, query: tuple, answer: Resolution) -> Resolution:
-        self.answers.put(query, replace(answer, cached=True))
+        if self.answers.capacity > 0:   # without a cache the copy (dataclasses.replace, slow) would be dropped
+            self.answers.put(query, replace(answer, cached=True))
         return answer
 
     def _answer(self, query: tuple, forms: NameForms, *, memo: dict | None = None,

@@ -99,8 +99,9 @@ class WordIndex:
         variants = _one_edit_variants(word) if len(word) <= VARIANTS_UP_TO else set()
         if spelled and len(spelled) <= VARIANTS_UP_TO:
             variants |= {phonetic(v) for v in _one_edit_variants(spelled)}
-        for variant in sorted(variants):
-            if (wid := self.vocab.get(variant)) is not None and wid not in found:
+        # Only the few variants the table writes are sorted (the order keeps `found`, and so the shortlist, stable).
+        for variant in sorted(v for v in variants if v in self.vocab):
+            if (wid := self.vocab[variant]) not in found:
                 found[wid] = round(1 - 1 / max(len(word), len(variant)), 2)
         if vowelless and len(sk := skeleton(word)) >= MIN_SKELETON:
             for wid in self.by_skeleton.get(sk, ()):
