@@ -8,6 +8,7 @@ import time
 import pytest
 
 from service import fork_map as fork_map_module
+from service import index as index_module
 from service.fork_map import fork_map
 from service.index import AliasIndex
 from service.normalize import name_forms
@@ -96,3 +97,37 @@ def test_an_index_built_on_two_cpus_holds_the_same_forms(monkeypatch, in_thread)
     assert len(entries) == 14
     for entry in entries:
         assert entry.forms == name_forms(entry.text)
+
+
+LOOKUPS = ["by_norm", "by_key", "by_skeleton", "by_joined", "by_syllables", "by_joined_words", "by_joined_skeleton",
+           "by_consonants"]
+
+
+@pytest.mark.parametrize("in_thread", [False, True])   # at start-up, and as a reload in a worker's thread
+def test_look_up_keys_hashed_in_a_child_equal_those_hashed_here(monkeypatch, in_thread):
+    """The derived keys are hashed in the child for a long table: a forked child hashes strings as its parent."""
+    serial = AliasIndex(parse_table(TABLE))
+    halves = []
+    forking = index_module.fork_map
+
+    def recording(func, items, **kwargs):
+        halves.append(len(items))
+        return forking(func, items, **kwargs)
+
+    monkeypatch.setattr(fork_map_module, "FORK_FROM", 1)
+    monkeypatch.setattr(fork_map_module, "_cpus", lambda: 2)
+    monkeypatch.setattr(index_module, "FORK_FROM", 1)
+    monkeypatch.setattr(index_module, "fork_map", recording)
+    built = []
+    if in_thread:
+        thread = threading.Thread(target=lambda: built.append(AliasIndex(parse_table(TABLE))))
+        thread.start()
+        thread.join()
+    else:
+        built.append(AliasIndex(parse_table(TABLE)))
+    assert halves == [len({n for e in TABLE["entities"] for n in [e["name"], *e["aliases"]]}), 2]
+    assert bytes(built[0]._flags) == bytes(serial._flags)
+    for name in LOOKUPS:
+        forked, alone = getattr(built[0], name), getattr(serial, name)
+        assert (list(forked._hashes), list(forked._rows)) == (list(alone._hashes), list(alone._rows)), name
+    assert built[0].by_norm.get("homs") == serial.by_norm.get("homs") != []
