@@ -13,7 +13,7 @@ import pytest
 from service import index as index_module
 from service import words as words_module
 from service.gc_paused import gc_paused
-from service.index import AliasIndex
+from service.index import AliasIndex, HashLookup
 from service.normalize import name_forms
 from service.table import parse_table
 from service.words import _Accumulator
@@ -134,3 +134,16 @@ def test_answers_do_not_depend_on_the_hash_seed():
                               text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2", "3")]
     assert answers[0] and answers[0] == answers[1] == answers[2]
+
+
+@pytest.mark.parametrize("many", [False, True])   # with and without the bitmap that turns most keys away
+@pytest.mark.parametrize("n_keys", [0, 1, 50, 5000])
+def test_get_many_finds_what_get_finds_in_the_order_asked(many, n_keys):
+    rng = np.random.default_rng(n_keys)
+    keys = [f"k{int(v)}" for v in rng.integers(0, 3 * n_keys + 1, size=n_keys)]   # repeats: a key of several rows
+    lookup = HashLookup(keys.__getitem__, np.array([hash(k) for k in keys], dtype=np.int64),
+                        np.arange(n_keys), many=many)
+    asked = [f"k{v}" for v in range(3 * n_keys + 2)] + ["", "k0"]
+    expected = [(k, row) for k in asked for row in lookup.get(k)]
+    assert lookup.get_many(asked) == expected
+    assert all(keys[row] == k for k, row in expected) and len({row for _, row in expected}) == n_keys
