@@ -107,6 +107,18 @@ class _Reread:
     def unmatched(self) -> bool:
         return self.answer.match is None
 
+    def found(self, reading: str | None) -> "Resolution | None":
+        """The answer for a reading of the name, if there is a reading and it matches."""
+        if reading and (found := self.resolve(reading)).match is not None:
+            return found
+        return None
+
+    def typo_answer(self, typo: "Candidate") -> "Resolution":
+        """The name read as a typo of `typo`'s: that name first among the shown candidates, then the
+        answer's for other entities."""
+        shown = (typo,) + tuple(c for c in self.answer.candidates if c.id != typo.id)[:self.limit - 1]
+        return Resolution(self.name, self.forms, typo, False, None, shown, self.as_of)
+
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
@@ -253,11 +265,6 @@ def _one_typo(a: str, b: str) -> bool:
     # The one-word typo budget (_lone_similarity), held to a single edit.
     return min(len(a), len(b)) >= LONE_EDITS[-1][0] and OSA.distance(a, b, score_cutoff=2) <= 1 \
         and _lone_similarity(a, b, 0.0) > 0
-
-
-def _first_shown(typo: Candidate, answer: Resolution, limit: int) -> tuple[Candidate, ...]:
-    """A typo's name first among the shown candidates, then the answer's for other entities."""
-    return (typo,) + tuple(c for c in answer.candidates if c.id != typo.id)[:limit - 1]
 
 
 def _vowel_dropped(norm: str, held: str, final: bool = True) -> bool:
@@ -444,9 +451,7 @@ class Matcher:
     @staticmethod
     def _by_qualified_head(r: "_Reread") -> Resolution | None:
         """"Colón, Panama", "Homs, Syria": the place qualified by its region or country."""
-        if r.unmatched and (head := qualified_head(r.name)) and (found := r.resolve(head)).match is not None:
-            return found
-        return None
+        return r.found(qualified_head(r.name)) if r.unmatched else None
 
     @staticmethod
     def _by_located_head(r: "_Reread") -> Resolution | None:
@@ -468,9 +473,7 @@ class Matcher:
     @staticmethod
     def _by_baltic_stem(r: "_Reread") -> Resolution | None:
         """"Džilongas", "Noridžas": a foreign name with a Lithuanian or Latvian nominative ending."""
-        if r.unmatched and (stem := baltic_stem(r.name)) and (found := r.resolve(stem)).match is not None:
-            return found
-        return None
+        return r.found(baltic_stem(r.name)) if r.unmatched else None
 
     @staticmethod
     def _by_greek_nominative(r: "_Reread") -> Resolution | None:
@@ -520,7 +523,7 @@ class Matcher:
         """"Km Ombo", "La Babra", "ElgFasher": a name of several words with a typo in one of them,
         or two of them glued by a typed letter: one edit from a name as a whole."""
         if r.unmatched and (typo := self._name_one_edit_away(r.forms, r.type)) is not None:
-            return Resolution(r.name, r.forms, typo, False, None, _first_shown(typo, r.answer, r.limit), r.as_of)
+            return r.typo_answer(typo)
         return None
 
     def _by_word_typo(self, r: "_Reread") -> Resolution | None:
@@ -543,7 +546,7 @@ class Matcher:
         elif (typo := self._word_one_typo_away(r.name, forms, r.type)) is None:
             several = answer.match.how == "fuzzy" and " " in answer.match.matched.forms.norm
             return self._by_telltale_typo(r, marked_only=False) if several else None
-        return Resolution(r.name, forms, typo, False, None, _first_shown(typo, answer, r.limit), r.as_of)
+        return r.typo_answer(typo)
 
     def _by_telltale_typo(self, r: "_Reread", marked_only: bool = True) -> Resolution | None:
         """"Kapn", "Japcn", "Chna": a one-word query (4 letters or more) one edit from a one-word
@@ -561,8 +564,11 @@ class Matcher:
                 or not TELLTALE_FROM <= len(norm) <= TYPO_SPAN_UP_TO or name.isupper():
             return None
         typed = _typed(name)
+        # Three letters in a row (or two at an end) that no word of the table has (index.letter_runs:
+        # big tables only); they mark a typo when the name one edit away has none such.
         seen = self.index.letter_runs
-        if marked_only and not (seen and not letter_runs(norm) <= seen) \
+        unseen = bool(seen) and not letter_runs(norm) <= seen
+        if marked_only and not unseen \
                 and not self.index.by_norm.get_many([norm[:i] + v + norm[i:] for i in range(len(norm) + 1)
                                                      for v in "aeiou"]):
             # Without letters in a row the table never writes, only a dropped vowel can mark a typo:
@@ -577,18 +583,12 @@ class Matcher:
         only = len(found) == 1
         marked = [row for row in found.values() if len(held := self.index.norm_of(row)) >= LONE_EDITS[-1][0]
                   and ((only and not marked_only) or _vowel_dropped(norm, held, final=only)
-                       or self._unseen_letters(norm, held))]
+                       or (unseen and letter_runs(held) <= seen))]
         if len(marked) != 1:
             return None
         entry = self.index.entries[marked[0]]
         typo = Candidate(entry.entity, WHOLE_NAME_TYPO_SCORE, entry, "fuzzy", (norm, entry.forms.norm))
-        return Resolution(name, forms, typo, False, None, _first_shown(typo, r.answer, r.limit), r.as_of)
-
-    def _unseen_letters(self, norm: str, held: str) -> bool:
-        """Whether the query has three letters in a row (or two at an end) that no word of the table
-        has, and the name it is one edit from has none such (index.letter_runs: big tables only)."""
-        seen = self.index.letter_runs
-        return bool(seen) and not letter_runs(norm) <= seen and letter_runs(held) <= seen
+        return r.typo_answer(typo)
 
     def _syllabic_reading(self, answer: Resolution, type_: str | None) -> tuple[str, str] | None:
         """The one reading of a kana or Hangul name (consonants.syllabic_readings) that equals the

@@ -83,17 +83,22 @@ TABLE = {"version": 1, "entities": [
 ]}
 
 
+def _build(in_thread: bool) -> AliasIndex:
+    """Index TABLE here, or in another thread as a worker's reload does."""
+    if not in_thread:
+        return AliasIndex(parse_table(TABLE))
+    built = []
+    thread = threading.Thread(target=lambda: built.append(AliasIndex(parse_table(TABLE))))
+    thread.start()
+    thread.join()
+    return built[0]
+
+
 @pytest.mark.parametrize("in_thread", [False, True])   # at start-up, and as a reload in a worker's thread
 def test_an_index_built_on_two_cpus_holds_the_same_forms(monkeypatch, in_thread):
     monkeypatch.setattr(fork_map_module, "FORK_FROM", 1)
-    built = []
-    if in_thread:
-        thread = threading.Thread(target=lambda: built.append(AliasIndex(parse_table(TABLE))))
-        thread.start()
-        thread.join()
-    else:
-        built.append(AliasIndex(parse_table(TABLE)))
-    entries = list(built[0].entries)
+    built = _build(in_thread)
+    entries = list(built.entries)
     assert len(entries) == 14
     for entry in entries:
         assert entry.forms == name_forms(entry.text)
@@ -118,16 +123,10 @@ def test_look_up_keys_hashed_in_a_child_equal_those_hashed_here(monkeypatch, in_
     monkeypatch.setattr(fork_map_module, "_cpus", lambda: 2)
     monkeypatch.setattr(index_module, "FORK_FROM", 1)
     monkeypatch.setattr(index_module, "fork_map", recording)
-    built = []
-    if in_thread:
-        thread = threading.Thread(target=lambda: built.append(AliasIndex(parse_table(TABLE))))
-        thread.start()
-        thread.join()
-    else:
-        built.append(AliasIndex(parse_table(TABLE)))
+    built = _build(in_thread)
     assert halves == [len({n for e in TABLE["entities"] for n in [e["name"], *e["aliases"]]}), 2]
-    assert bytes(built[0]._flags) == bytes(serial._flags)
+    assert bytes(built._flags) == bytes(serial._flags)
     for name in LOOKUPS:
-        forked, alone = getattr(built[0], name), getattr(serial, name)
+        forked, alone = getattr(built, name), getattr(serial, name)
         assert (list(forked._hashes), list(forked._rows)) == (list(alone._hashes), list(alone._rows)), name
-    assert built[0].by_norm.get("homs") == serial.by_norm.get("homs") != []
+    assert built.by_norm.get("homs") == serial.by_norm.get("homs") != []
