@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from flask import Flask, g
+from flask import Flask
 
-from . import cors, logs, metrics
+from . import cors, lifecycle, logs, metrics
 from .api import probes, v1
 from .config import Settings
 from .errors import register_error_handlers
@@ -33,25 +33,13 @@ def create_app(config: Settings | Mapping[str, str] | None = None, *, freeze_tab
     store = TableStore(settings.table_file, threshold=settings.match_threshold,
                        margin=settings.ambiguity_margin, max_bytes=settings.max_table_bytes,
                        cache_size=settings.answer_cache_size, freeze=freeze_tables)
-    metrics.init_app(app, store)  # before the first load, so that load is counted
+    app_metrics = metrics.init_app(app, store)  # before the first load, so that load is counted
     store.reload(force=True)
     app.extensions.update(alias_settings=settings, alias_store=store, alias_models=build_models(settings))
     register_error_handlers(app)
     app.register_blueprint(v1)
     app.register_blueprint(probes)
     app.register_blueprint(docs)
-    logs.init_app(app)
+    lifecycle.init_app(app, store, app_metrics)
     cors.init_app(app, settings)
-
-    @app.before_request
-    def _pin_snapshot():
-        g.snapshot = store.current
-
-    @app.after_request
-    def _version_header(response):
-        snap = g.get("snapshot")
-        if snap is not None:
-            response.headers["X-Alias-Table-Version"] = snap.table.version
-        return response
-
     return app

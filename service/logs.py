@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import json
 import logging
-import os
+import random
 import re
 import sys
 import time
 
 import orjson
 
-from flask import Flask, g, request
+from flask import g
 
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 # LogRecord's own attributes; anything else on a record came in through `extra`.
@@ -76,6 +76,18 @@ class _StderrHandler(logging.StreamHandler):
     def stream(self, value):
         pass
 
+    def emit(self, record: logging.LogRecord) -> None:
+        # StreamHandler's emit, with the stream read once and flushed here rather than
+        # through flush(), which takes the handler's lock a second time: a line per request.
+        try:
+            stream = sys.stderr
+            stream.write(self.format(record) + "\n")
+            stream.flush()
+        except RecursionError:
+            raise
+        except Exception:
+            self.handleError(record)
+
 
 def configure_logging(level: str) -> None:
     """Send the `service` loggers to stderr as JSON lines, at `level` (replacing our previous handler)."""
@@ -102,29 +114,17 @@ def request_id(given: str | None) -> str:
     >>> len(request_id("bad id\\n"))
     32
     """
-    # 128 random bits as 32 hex digits, as uuid4().hex gives, without building a UUID each time.
-    return given if given and REQUEST_ID.fullmatch(given) else os.urandom(16).hex()
+    # 128 random bits as 32 hex digits, as uuid4().hex gives, without a UUID object or a
+    # system call (os.urandom) per request: an id needs to be unique, not unpredictable,
+    # and `random` is reseeded in each forked worker.
+    return given if given and REQUEST_ID.fullmatch(given) else f"{random.getrandbits(128):032x}"
 
 
-def init_app(app: Flask) -> None:
-    """Give each request an id, echo it, and log one line when it is answered."""
-
-    @app.before_request
-    def _start():
-        g.log_started = time.perf_counter()
-        g.request_id = request_id(request.headers.get("X-Request-ID"))
-
-    @app.after_request
-    def _log(response):
-        rid = g.get("request_id") or request_id(None)
-        response.headers["X-Request-ID"] = rid
-        if log.isEnabledFor(logging.INFO):
-            started = g.get("log_started") or time.perf_counter()
-            req = request._get_current_object()   # one proxy look-up, not one per field
-            log.info("request", extra={"method": req.method, "path": req.path[:200], "status": response.status_code,
-                                       "duration_ms": round((time.perf_counter() - started) * 1000, 3),
-                                       "request_id": rid})
-        return response
+def log_request(method: str, path: str, status: int, seconds: float, request_id: str) -> None:
+    """The one INFO line of an answered request (no queried name: see the module's doc)."""
+    if log.isEnabledFor(logging.INFO):
+        log.info("request", extra={"method": method, "path": path[:200], "status": status,
+                                   "duration_ms": round(seconds * 1000, 3), "request_id": request_id})
 
 
 def log_resolutions(results) -> None:

@@ -10,10 +10,9 @@ process's current snapshot when scraped, so they need no files.
 from __future__ import annotations
 
 import os
-import time
 from collections import Counter as Tally
 
-from flask import Blueprint, Flask, Response, current_app, g, request
+from flask import Blueprint, Flask, Response, current_app
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily, InfoMetricFamily
 from prometheus_client.multiprocess import MultiProcessCollector
@@ -65,15 +64,21 @@ class Metrics:
             child = self._children[key] = metric.labels(*labels)
         return child
 
+    def count_request(self, endpoint: str, method: str, status: int, seconds: float) -> None:
+        """One answered request: its count and latency, by route, method and status."""
+        labels = (endpoint, method, str(status))
+        self._child(self.requests, *labels).inc()
+        self._child(self.latency, *labels).observe(seconds)
+
     def on_reload(self, status, snapshot) -> None:
         """A store listener: count each load attempt."""
         self.reloads.labels("success" if status.ok else "failure").inc()
 
     def observe_resolutions(self, results, *, batch: bool) -> None:
         """Count outcomes (matched / ambiguous / no_match), match kinds and answer-cache hits of answered queries."""
-        # One tally of (outcome, how, cache) triples: a single resolve is one pass and three increments.
-        kinds = Tally(("matched", r.match.how, r.cached) if r.match else
-                      ("ambiguous" if r.ambiguous else "no_match", None, r.cached) for r in results)
+        # One tally of (outcome, how, cache) triples: three increments per kind of answer, not per answer.
+        kinds = (Tally(map(_kind, results)) if len(results) > 1 else
+                 {_kind(results[0]): 1} if results else {})
         for (outcome, how, cached), n in kinds.items():
             self._child(self.outcomes, outcome).inc(n)
             if how is not None:
@@ -90,6 +95,13 @@ class Metrics:
         MultiProcessCollector(registry, self.multiproc_dir)
         registry.register(TableCollector(self.store))
         return generate_latest(registry)
+
+
+def _kind(r) -> tuple[str, str | None, bool]:
+    """(outcome, how it matched, whether the answer cache had it) of one answer."""
+    if r.match:
+        return "matched", r.match.how, r.cached
+    return "ambiguous" if r.ambiguous else "no_match", None, r.cached
 
 
 class TableCollector:
@@ -109,31 +121,11 @@ class TableCollector:
 
 
 def init_app(app: Flask, store: TableStore) -> Metrics:
-    """Create the metrics, count every request, listen to reloads, serve /metrics."""
+    """Create the metrics, listen to reloads, serve /metrics (service/lifecycle.py counts each request)."""
     metrics = Metrics(store)
     store.listeners.append(metrics.on_reload)
     app.extensions["alias_metrics"] = metrics
     app.register_blueprint(exposition)
-
-    @app.before_request
-    def _start():
-        g.metrics_started = time.perf_counter()
-        metrics.in_progress.inc()
-
-    @app.after_request
-    def _count(response):
-        req = request._get_current_object()   # one proxy look-up, not one per field
-        endpoint = req.url_rule.rule if req.url_rule else UNMATCHED
-        labels = (endpoint, req.method, str(response.status_code))
-        metrics._child(metrics.requests, *labels).inc()
-        metrics._child(metrics.latency, *labels).observe(time.perf_counter() - g.get("metrics_started",
-                                                                                         time.perf_counter()))
-        return response
-
-    @app.teardown_request
-    def _done(exc):
-        if g.pop("metrics_started", None) is not None:
-            metrics.in_progress.dec()
 
     return metrics
 
