@@ -166,12 +166,18 @@ class RepeatedKeyError(ValueError):
 
 
 def unique_keys(pairs: list[tuple[str, object]]) -> dict:
-    """`object_pairs_hook` for json.loads: a repeated key is an error, for tables and request bodies alike."""
-    result: dict = {}
-    for key, value in pairs:
-        if key in result:
-            raise RepeatedKeyError(key)
-        result[key] = value
+    """`object_pairs_hook` for json.loads: a repeated key is an error, for tables and request bodies alike.
+
+    >>> unique_keys([("a", 1), ("b", 2)])
+    {'a': 1, 'b': 2}
+    >>> unique_keys([("a", 1), ("b", 2), ("b", 3), ("a", 4)])
+    Traceback (most recent call last):
+    service.table.RepeatedKeyError: repeats the key 'b'
+    """
+    result = dict(pairs)
+    if len(result) < len(pairs):   # rare: only then look for which key came twice
+        seen: set = set()
+        raise RepeatedKeyError(next(key for key, _ in pairs if key in seen or seen.add(key)))
     return result
 
 

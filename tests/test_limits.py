@@ -51,6 +51,8 @@ BROKEN = [
     ("unknown field", "/v1/resolve", b'{"name": "x", "nmae": "y"}', JSON, 422, "nmae"),
     ("not an object", "/v1/resolve", b'["x"]', JSON, 422, "body"),
     ("nesting depth", "/v1/resolve", b'{"name": "x", "type": ' + b"[" * 9 + b"]" * 9 + b"}", JSON, 400, "nests"),
+    ("a value one level too deep", "/v1/resolve", b'{"name": "x", "type": ' + b"[" * 7 + b"1" + b"]" * 7 + b"}", JSON,
+     400, "nests"),
     ("very deep nesting", "/v1/resolve", b"[" * 100_000 + b"]" * 100_000, JSON, 400, "JSON"),
     ("non-UTF-8 bytes", "/v1/resolve", b'{"name": "\xff\xfe"}', JSON, 400, "UTF-8"),
     ("UTF-16", "/v1/resolve", '{"name": "x"}'.encode("utf-16"), JSON, 400, "UTF-8"),
@@ -76,6 +78,19 @@ def test_each_limit_answers_a_clear_problem(client, what, path, body, content_ty
     problem = response.get_json(force=True)
     assert problem["status"] == status and problem["title"] and problem["type"].startswith("https://")
     assert word.lower() in problem["detail"].lower() + json.dumps(problem.get("errors", "")).lower()
+
+
+DEEP_ENOUGH = [  # bodies at the depth limit or with brackets only in strings: past the depth check
+    ("as deep as allowed", b'{"name": "x", "type": ' + b"[" * 6 + b"1" + b"]" * 6 + b"}", 422),
+    ("brackets in a name", json.dumps({"name": "[[[[[[[[[[{{{{{{{{{{ Damascus"}).encode(), 200),
+    ("brackets in a batch's names", batch(*["[[[[{{{{x"] * 3), 200),
+]
+
+
+@pytest.mark.parametrize("what,body,status", DEEP_ENOUGH, ids=[case[0] for case in DEEP_ENOUGH])
+def test_depth_is_counted_in_levels_not_brackets(client, what, body, status):
+    path = "/v1/resolve/batch" if b"queries" in body else "/v1/resolve"
+    assert client.post(path, data=body, content_type=JSON).status_code == status
 
 
 def test_limits_follow_the_settings(table_path):
