@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
-from service import create_app
+from service import create_app, logs
 from service.config import Settings
 
 
@@ -25,8 +26,23 @@ def test_one_line_per_request_with_its_fields(logged):
     assert [(line["method"], line["path"], line["status"]) for line in logged_lines] == [
         ("POST", "/v1/resolve", 200), ("GET", "/nowhere", 404)]
     for line in logged_lines:
-        assert line["level"] == "INFO" and line["msg"] == "request"
+        assert set(line) == {"ts", "level", "logger", "msg", "method", "path", "status", "duration_ms", "request_id"}
+        assert line["level"] == "INFO" and line["msg"] == "request" and line["logger"] == "service.access"
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00", line["ts"])
         assert line["duration_ms"] >= 0 and line["request_id"]
+
+
+def test_the_request_line_is_the_line_a_log_record_makes(logged, monkeypatch, capsys):
+    # The line is written without a LogRecord; through the logging module it must read the same.
+    client, lines = logged
+    client.get("/healthz", headers={"X-Request-ID": "direct"})
+    direct = lines()[-1]
+    monkeypatch.setattr(logs, "_handler", None)   # falls back to log.info, through the same handler
+    client.get("/healthz", headers={"X-Request-ID": "record"})
+    through_logging = lines()[-1]
+    for line in (direct, through_logging):
+        del line["ts"], line["duration_ms"], line["request_id"]
+    assert direct == through_logging
 
 
 @pytest.mark.parametrize("given,kept", [
