@@ -25,7 +25,7 @@ def create_app(config: Settings | Mapping[str, str] | None = None, *, freeze_tab
     (TableStore): for the serving process (wsgi.py), not for tests.
     """
     settings = config if isinstance(config, Settings) else Settings.from_env(config)
-    logs.configure_logging(settings.log_level)
+    logs.configure_logging(settings.log_level, settings.log_flush_seconds)
     app = Flask(__name__)
     app.debug = False  # whatever FLASK_DEBUG says: errors are problem+json, never a traceback
     app.json = OrjsonProvider(app)

@@ -53,6 +53,10 @@ class Settings:
     reload_interval: float = 2.0
     # Python logging level name.
     log_level: str = "INFO"
+    # Seconds a request's log line may wait to be written together with others (one write for
+    # many lines, as nginx's buffered and Envoy's access logs do); 0 writes each at once.
+    # Every other line (warnings, errors, reloads) is written at once, after the lines waiting.
+    log_flush_seconds: float = 1.0
     # Bearer token for POST /v1/admin/reload; unset means the endpoint is off.
     admin_token: str | None = field(default=None, repr=False)
     # Comma-separated origins allowed by CORS; empty means CORS is off; `*` allows any origin.
@@ -88,6 +92,8 @@ class Settings:
             raise ConfigError(f"ANSWER_CACHE_SIZE must not be negative, got {self.answer_cache_size}")
         if self.reload_interval < 0:
             raise ConfigError(f"RELOAD_INTERVAL must not be negative, got {self.reload_interval}")
+        if self.log_flush_seconds < 0:
+            raise ConfigError(f"LOG_FLUSH_SECONDS must not be negative, got {self.log_flush_seconds}")
 
     @property
     def table_file(self) -> Path:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import random
 import re
 import sys
+import threading
 import time
 
 import orjson
@@ -75,7 +77,22 @@ _last_second: tuple[int | None, str] = (None, "")
 
 
 class _StderrHandler(logging.StreamHandler):
-    """Write to whatever sys.stderr is when a record comes (tests and servers swap it)."""
+    """Write to whatever sys.stderr is when a record comes (tests and servers swap it).
+
+    Request lines may be held for up to `flush_seconds` and written together, as
+    nginx's buffered and Envoy's access logs are: under gunicorn's threads each
+    write is a system call that lets go of the GIL and waits to get it back, which
+    cost a tenth of the resolves per second (bench/RESULTS.md). Every other record
+    is written at once, after the lines held, so the order of lines is kept.
+    """
+
+    def __init__(self, flush_seconds: float = 0.0):
+        super().__init__()
+        self.flush_seconds = flush_seconds
+        self._held: list[str] = []
+        self._held_chars = 0
+        self._writer_pid: int | None = None   # the process whose writer thread runs (threads don't survive fork)
+        self._closed = threading.Event()
 
     @property
     def stream(self):
@@ -96,25 +113,72 @@ class _StderrHandler(logging.StreamHandler):
             self.handleError(record)
 
     def write_line(self, line: str) -> None:
-        """Write one formatted line, whole, as emit does (the caller holds the lock, or takes it here)."""
+        """Write one formatted line now, after any lines held."""
         with self.lock:
             stream = sys.stderr
-            stream.write(line + "\n")
+            stream.write(self._take_held() + line + "\n")
             stream.flush()
 
+    def hold_line(self, line: str) -> None:
+        """Write one formatted line within `flush_seconds` (now if 0), with others."""
+        if self.flush_seconds <= 0:
+            self.write_line(line)
+            return
+        with self.lock:
+            self._held.append(line)
+            self._held_chars += len(line)
+            full = self._held_chars >= HOLD_CHARS
+            if self._writer_pid != os.getpid() and not self._closed.is_set():
+                self._writer_pid = os.getpid()
+                threading.Thread(target=self._write_held_every, name="log-writer", daemon=True).start()
+        if full:
+            self.flush()
 
-def configure_logging(level: str) -> None:
-    """Send the `service` loggers to stderr as JSON lines, at `level` (replacing our previous handler)."""
+    def flush(self) -> None:
+        """Write the lines held, if any."""
+        with self.lock:
+            if self._held:
+                stream = sys.stderr
+                stream.write(self._take_held())
+                stream.flush()
+
+    def close(self) -> None:
+        self._closed.set()   # the writer thread writes what is held and stops
+        self.flush()
+        super().close()
+
+    def _take_held(self) -> str:
+        text = "".join(line + "\n" for line in self._held)
+        self._held.clear()
+        self._held_chars = 0
+        return text
+
+    def _write_held_every(self) -> None:
+        while not self._closed.wait(self.flush_seconds):
+            self.flush()
+
+
+# Held request lines are written at once past this many characters (about 200 lines):
+# a burst of requests never holds much memory, and each write stays one pipe buffer.
+HOLD_CHARS = 48 * 1024
+
+
+def configure_logging(level: str, flush_seconds: float = 0.0) -> None:
+    """Send the `service` loggers to stderr as JSON lines, at `level` (replacing our previous handler).
+
+    `flush_seconds`: how long a request line may wait to be written with others (LOG_FLUSH_SECONDS).
+    """
     logger = logging.getLogger("service")
     for handler in [h for h in logger.handlers if getattr(h, "alias_json", False)]:
         logger.removeHandler(handler)
+        handler.close()
     # A line shows neither the caller nor the thread names: don't work them out for each
     # record (the logging HOWTO, "Optimization"; a line per request adds up). The process
     # id stays: gunicorn's own lines print it ("[%(process)d]"), and None would not format.
     logging._srcfile = None
     logging.logThreads = logging.logMultiprocessing = False
     global _handler
-    handler = _handler = _StderrHandler()
+    handler = _handler = _StderrHandler(flush_seconds)
     handler.setFormatter(JsonFormatter())
     handler.alias_json = True
     logger.addHandler(handler)
@@ -122,6 +186,19 @@ def configure_logging(level: str) -> None:
 
 
 _handler: _StderrHandler | None = None   # the one configure_logging set up
+
+
+def flush() -> None:
+    """Write the request lines held (before a fork, so that no child inherits them to write again).
+
+    At exit, logging.shutdown flushes every handler; a process killed outright loses at most
+    LOG_FLUSH_SECONDS of request lines.
+    """
+    if _handler is not None:
+        _handler.flush()
+
+
+os.register_at_fork(before=flush)
 
 
 def request_id(given: str | None) -> str:
@@ -142,8 +219,9 @@ def log_request(method: str, path: str, status: int, seconds: float, request_id:
     """The one INFO line of an answered request (no queried name: see the module's doc).
 
     It is the line `log.info("request", extra=fields)` would write, written by the
-    service's handler without a LogRecord: making the record and passing it through the
-    logging module cost as much as formatting and writing it, on every request.
+    service's handler without a LogRecord (making the record and passing it through the
+    logging module cost as much as formatting and writing it, on every request), within
+    LOG_FLUSH_SECONDS together with the lines of other requests.
     """
     if not log.isEnabledFor(logging.INFO):
         return
@@ -152,7 +230,7 @@ def log_request(method: str, path: str, status: int, seconds: float, request_id:
     if _handler is None:   # logging not configured by configure_logging: the usual way
         log.info("request", extra=fields)
         return
-    _handler.write_line(json_line({"ts": _timestamp(time.time()), "level": "INFO", "logger": log.name,
+    _handler.hold_line(json_line({"ts": _timestamp(time.time()), "level": "INFO", "logger": log.name,
                                    "msg": "request", **fields}))
 
 

@@ -17,6 +17,8 @@ GOOD = [
     ({"CORS_ORIGINS": "https://a.example, https://b.example"}, "cors_origins",
      ("https://a.example", "https://b.example")),
     ({"LOG_LEVEL": "debug"}, "log_level", "DEBUG"),
+    ({}, "log_flush_seconds", 1.0),
+    ({"LOG_FLUSH_SECONDS": "0"}, "log_flush_seconds", 0.0),
     ({"MAX_BATCH": "  "}, "max_batch", 1000),   # blank means unset
 ]
 
@@ -29,6 +31,8 @@ BAD = [
     ({"MAX_BATCH": "0"}, "MAX_BATCH"),
     ({"PORT": "http"}, "PORT"),
     ({"RELOAD_INTERVAL": "-2"}, "RELOAD_INTERVAL"),
+    ({"LOG_FLUSH_SECONDS": "-1"}, "LOG_FLUSH_SECONDS"),
+    ({"LOG_FLUSH_SECONDS": "soon"}, "LOG_FLUSH_SECONDS"),
 ]
 
 

@@ -94,3 +94,20 @@ def test_a_batch_of_the_longest_junk_names_is_answered(server, junk):
     status, _, raw = call(server.url + "/v1/resolve/batch", "POST", body, "application/json")
     assert status == 200, raw[:500]
     assert len(json.loads(raw)["results"]) == 100
+
+
+def test_request_lines_held_at_sigterm_are_written_before_the_workers_exit(start_gunicorn):
+    # Held far longer than the test: only the workers' exit can write these lines.
+    from tests.conftest import DATA
+    server = start_gunicorn(ALIASES_PATH=str(DATA / "small.yaml"), WEB_CONCURRENCY="2", LOG_FLUSH_SECONDS="600")
+    sent = [f"sigterm-{i}" for i in range(20)]
+    for rid in sent:
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        conn.request("GET", "/healthz", headers={"X-Request-ID": rid})
+        assert conn.getresponse().status == 200
+        conn.close()
+    assert not any(rid in server.output() for rid in sent)
+    assert server.stop() == 0
+    lines = server.log_path.read_text().splitlines()
+    logged = [json.loads(line)["request_id"] for line in lines if '"sigterm-' in line]
+    assert sorted(logged) == sorted(sent)

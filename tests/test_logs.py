@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
+import logging
+import os
 import re
+import time
 
 import pytest
 
@@ -12,10 +15,74 @@ from service.config import Settings
 
 @pytest.fixture
 def logged(capsys, table_path):
-    """A client and a function returning the JSON lines logged since the last call."""
+    """A client and a function returning the JSON lines logged since the last call (held lines written)."""
     client = create_app(Settings(aliases_path=table_path, reload_interval=0)).test_client()
     capsys.readouterr()
-    return client, lambda: [json.loads(line) for line in capsys.readouterr().err.splitlines()]
+
+    def lines():
+        logs.flush()
+        return [json.loads(line) for line in capsys.readouterr().err.splitlines()]
+    return client, lines
+
+
+def held_app(table_path, seconds: float):
+    return create_app(Settings(aliases_path=table_path, reload_interval=0, log_flush_seconds=seconds)).test_client()
+
+
+def err_lines(capsys) -> list[dict]:
+    return [json.loads(line) for line in capsys.readouterr().err.splitlines()]
+
+
+def test_request_lines_wait_and_any_other_line_writes_them_first(capsys, table_path):
+    client = held_app(table_path, 600)   # the writer thread will not come round during this test
+    capsys.readouterr()
+    for rid in ("r1", "r2", "r3"):
+        client.get("/healthz", headers={"X-Request-ID": rid})
+    assert err_lines(capsys) == []
+    logging.getLogger("service.store").warning("a warning")
+    assert [line.get("request_id", line["msg"]) for line in err_lines(capsys)] == ["r1", "r2", "r3", "a warning"]
+
+
+def test_held_lines_are_written_by_the_writer_thread(capsys, table_path):
+    client = held_app(table_path, 0.05)
+    capsys.readouterr()
+    client.get("/healthz", headers={"X-Request-ID": "waiting"})
+    seen: list[dict] = []
+    for _ in range(400):   # no timing asserted: only that the line comes
+        seen += err_lines(capsys)
+        if seen:
+            break
+        time.sleep(0.05)
+    assert [line["request_id"] for line in seen] == ["waiting"]
+
+
+def test_with_zero_each_line_is_written_at_once(capsys, table_path):
+    client = held_app(table_path, 0)
+    capsys.readouterr()
+    client.get("/healthz", headers={"X-Request-ID": "now"})
+    assert [line["request_id"] for line in err_lines(capsys)] == ["now"]
+
+
+def test_many_held_lines_are_written_without_waiting(capsys, table_path):
+    client = held_app(table_path, 600)
+    capsys.readouterr()
+    sent = [f"burst-{i}" for i in range(logs.HOLD_CHARS // 150 + 10)]   # more than HOLD_CHARS of lines
+    for rid in sent:
+        client.get("/healthz", headers={"X-Request-ID": rid})
+    written = [line["request_id"] for line in err_lines(capsys)]
+    assert written and written == sent[:len(written)]
+
+
+def test_a_forked_child_does_not_inherit_held_lines(capfd, table_path):
+    client = held_app(table_path, 600)
+    client.get("/healthz", headers={"X-Request-ID": "before-fork"})
+    pid = os.fork()
+    if pid == 0:   # the child writes whatever it holds, as a normal exit would, and leaves
+        logs.flush()
+        os._exit(0)
+    os.waitpid(pid, 0)
+    logs.flush()
+    assert capfd.readouterr().err.count('"before-fork"') == 1
 
 
 def test_one_line_per_request_with_its_fields(logged):

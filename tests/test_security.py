@@ -7,6 +7,7 @@ import pytest
 
 from service import create_app
 from service.config import Settings
+from service.logs import flush as flush_logs
 from service.matcher import Matcher
 from service.table import TableError, load_table
 
@@ -123,6 +124,7 @@ def resolve_and_read_logs(capsys, table_path, level: str) -> str:
     assert client.post("/v1/resolve/batch", json={"queries": [{"name": NAME + " Jr"}]}).status_code == 200
     assert client.post("/v1/resolve", json={"name": NAME, "limit": 0}).status_code == 422
     assert client.get(f"/v1/entities/{NAME}").status_code == 404
+    flush_logs()   # request lines are held up to LOG_FLUSH_SECONDS
     return capsys.readouterr().err
 
 
