@@ -17,6 +17,24 @@ from .store import TableStore
 __all__ = ["create_app"]
 
 
+class _Flask(Flask):
+    """Flask, asking once per view or hook function whether it is a coroutine.
+
+    Flask asks on every request, for the view and each hook (`ensure_sync`, through
+    inspect), and the answer never changes: about 2% of a cached resolve.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._ensured: dict = {}
+
+    def ensure_sync(self, func):
+        ensured = self._ensured.get(func)
+        if ensured is None:
+            ensured = self._ensured[func] = super().ensure_sync(func)
+        return ensured
+
+
 def create_app(config: Settings | Mapping[str, str] | None = None, *, freeze_tables: bool = False) -> Flask:
     """Build the app: settings, the table (loaded once here), blueprints, one error shape.
 
@@ -26,7 +44,7 @@ def create_app(config: Settings | Mapping[str, str] | None = None, *, freeze_tab
     """
     settings = config if isinstance(config, Settings) else Settings.from_env(config)
     logs.configure_logging(settings.log_level, settings.log_flush_seconds)
-    app = Flask(__name__)
+    app = _Flask(__name__)
     app.debug = False  # whatever FLASK_DEBUG says: errors are problem+json, never a traceback
     app.json = OrjsonProvider(app)
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, JSON_SORT_KEYS=False)
