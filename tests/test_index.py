@@ -147,3 +147,62 @@ def test_get_many_finds_what_get_finds_in_the_order_asked(many, n_keys):
     expected = [(k, row) for k in asked for row in lookup.get(k)]
     assert lookup.get_many(asked) == expected
     assert all(keys[row] == k for k, row in expected) and len({row for _, row in expected}) == n_keys
+
+
+def _word_index(monkeypatch, common_words: int):
+    monkeypatch.setattr(words_module, "COMMON_WORDS", common_words)
+    return AliasIndex(parse_table(TABLE)).words
+
+
+@pytest.mark.parametrize("vowelless", [False, True])
+def test_a_common_words_kept_look_alikes_are_the_ones_worked_out(monkeypatch, vowelless):
+    # WordIndex.similar keeps the answer for the words in the most names (COMMON_WORDS): kept or
+    # worked out, first asked or again, and whatever a caller did to an earlier answer, the same.
+    plain, kept = _word_index(monkeypatch, 0), _word_index(monkeypatch, 10 ** 6)
+    queries = plain.words + ["homms", "sirija", "zzz"]
+    for word in queries:
+        expected = plain.similar(word, vowelless)
+        first = kept.similar(word, vowelless)
+        first.clear()
+        assert expected == kept.similar(word, vowelless) == kept.similar(word, vowelless)
+        assert kept.similar(word, vowelless, spelled=word) == plain.similar(word, vowelless, spelled=word)
+    assert set(kept._kept) == {(w, vowelless) for w in plain.words}
+
+
+def test_only_the_words_in_the_most_names_are_kept(monkeypatch):
+    words = _word_index(monkeypatch, 2)
+    for word in words.words:
+        words.similar(word, False)
+    names_holding = np.diff(words.name_offsets).tolist()
+    in_most = sorted(range(len(words.words)), key=lambda w: -names_holding[w])[:2]
+    assert sorted(words._kept) == sorted((words.words[w], False) for w in in_most)
+
+
+@pytest.mark.parametrize("common_words", [3, 10 ** 6])
+def test_kept_look_alikes_give_the_answers_worked_out_ones_give(monkeypatch, common_words):
+    # A table of near-ties with the word index's budgets cut (as _TIES_SCRIPT): every answer and
+    # candidate of single and batch resolves, twice (the second time from what was kept), as without keeping.
+    import random
+    from service.matcher import Matcher
+    monkeypatch.setattr(words_module, "WORD_CANDIDATES", 4)
+    monkeypatch.setattr(words_module, "GRAM_BUDGET", 40)
+    monkeypatch.setattr(words_module, "POSTING_BUDGET", 40)
+    rng = random.Random(7)
+    syllables = ["ka", "ri", "mo", "sa", "lu", "ne", "ta", "bo"]
+
+    def word() -> str:
+        return "".join(rng.choice(syllables) for _ in range(3))
+
+    entities = [{"id": f"e{i}", "type": "place", "name": f"{word()} {word()} {word()}"} for i in range(300)]
+    queries = [e["name"].replace(" ", " x", 1)[:-1] for e in entities[:60]] + [f"{word()} {word()}" for _ in range(60)]
+
+    def answers(keep: int) -> list:
+        monkeypatch.setattr(words_module, "COMMON_WORDS", keep)
+        matcher = Matcher(parse_table({"version": 1, "entities": entities}))
+        got = []
+        for _ in range(2):
+            for r in [matcher.resolve(q, limit=10) for q in queries] + matcher.resolve_batch(queries, limit=10):
+                got.append((r.match and r.match.id, r.reason, [(c.id, c.score, c.how) for c in r.candidates]))
+        return got
+
+    assert answers(common_words) == answers(0)
