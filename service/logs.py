@@ -82,7 +82,7 @@ class _StderrHandler(logging.StreamHandler):
     Request lines may be held for up to `flush_seconds` and written together, as
     nginx's buffered and Envoy's access logs are: under gunicorn's threads each
     write is a system call that lets go of the GIL and waits to get it back, which
-    cost a tenth of the resolves per second (bench/RESULTS.md). Every other record
+    cost 5-10% of the resolves per second (bench/RESULTS.md). Every other record
     is written at once, after the lines held, so the order of lines is kept.
     """
 
@@ -91,7 +91,8 @@ class _StderrHandler(logging.StreamHandler):
         self.flush_seconds = flush_seconds
         self._held: list[str] = []
         self._held_chars = 0
-        self._writer_pid: int | None = None   # the process whose writer thread runs (threads don't survive fork)
+        # The process whose writer thread runs: threads do not survive a fork.
+        self._writer_pid: int | None = None
         self._closed = threading.Event()
 
     @property
@@ -143,7 +144,7 @@ class _StderrHandler(logging.StreamHandler):
                 stream.flush()
 
     def close(self) -> None:
-        self._closed.set()   # the writer thread writes what is held and stops
+        self._closed.set()   # the writer thread stops; what is held is written here
         self.flush()
         super().close()
 
@@ -158,8 +159,8 @@ class _StderrHandler(logging.StreamHandler):
             self.flush()
 
 
-# Held request lines are written at once past this many characters (about 200 lines):
-# a burst of requests never holds much memory, and each write stays one pipe buffer.
+# Held request lines are written at once past this many characters (about 300 lines):
+# a burst of requests never holds much memory, and one write fits a pipe's 64 KiB buffer.
 HOLD_CHARS = 48 * 1024
 
 
@@ -227,7 +228,7 @@ def log_request(method: str, path: str, status: int, seconds: float, request_id:
         return
     fields = {"method": method, "path": path[:200], "status": status, "duration_ms": round(seconds * 1000, 3),
               "request_id": request_id}
-    if _handler is None:   # logging not configured by configure_logging: the usual way
+    if _handler is None:   # configure_logging not called (create_app always calls it)
         log.info("request", extra=fields)
         return
     _handler.hold_line(json_line({"ts": _timestamp(time.time()), "level": "INFO", "logger": log.name,
