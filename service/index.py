@@ -258,7 +258,7 @@ class HashLookup:
         table = np.frombuffer(self._hashes, dtype=np.int64)
         if not keys or not len(table):
             return []
-        hashes = np.fromiter(map(hash, keys), dtype=np.int64, count=len(keys))
+        hashes = _hashes(keys)
         maybe = np.arange(len(keys))
         if self._bits is not None:
             low = hashes & (8 * len(self._bits) - 1)

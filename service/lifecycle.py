@@ -42,7 +42,8 @@ def init_app(app: Flask, store: TableStore, metrics: Metrics) -> None:
         response.headers["X-Request-ID"] = rid
         if (snap := state.get("snapshot")) is not None:
             response.headers["X-Alias-Table-Version"] = snap.table.version
-        seconds = time.perf_counter() - state.get("started", time.perf_counter())
+        now = time.perf_counter()
+        seconds = now - state.get("started", now)
         status = response.status_code
         metrics.count_request(req.url_rule.rule if req.url_rule else UNMATCHED, req.method, status, seconds)
         logs.log_request(req.method, req.path, status, seconds, rid)

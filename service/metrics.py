@@ -77,8 +77,7 @@ class Metrics:
     def observe_resolutions(self, results, *, batch: bool) -> None:
         """Count outcomes (matched / ambiguous / no_match), match kinds and answer-cache hits of answered queries."""
         # One tally of (outcome, how, cache) triples: three increments per kind of answer, not per answer.
-        kinds = (Tally(map(_kind, results)) if len(results) > 1 else
-                 {_kind(results[0]): 1} if results else {})
+        kinds = {_kind(results[0]): 1} if len(results) == 1 else Tally(map(_kind, results))
         for (outcome, how, cached), n in kinds.items():
             self._child(self.outcomes, outcome).inc(n)
             if how is not None:
