@@ -24,6 +24,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 from rapidfuzz.utils import default_process
 from unidecode import unidecode
 
@@ -150,6 +151,29 @@ def print_table(test: list[Query], systems: dict[str, list[Answer]]) -> None:
     print("\nconfusables swapped: " + ", ".join(f"{s} {swapped(a, test)}" for s, a in systems.items()))
 
 
+def typo_like_negatives(table: dict, queries: list[Query]) -> list[bool]:
+    """Per query: a removed entity's name of 5 letters or more, one edit from another entity's table
+    string once both are unidecoded and default_processed. A typo query is built the same way (one
+    edit on a table name of 5 letters or more), so a matcher held to the typo target must match these."""
+    strings, _ = table_strings(table)
+    out = []
+    for q in queries:
+        key = naive_key(q.text)
+        out.append(q.group == "removed" and sum(c.isalpha() for c in key) >= 5 and process.extractOne(
+            key, strings, scorer=Levenshtein.distance, score_cutoff=1) is not None)
+    return out
+
+
+def print_typo_like(table: dict, test: list[Query], systems: dict[str, list[Answer]]) -> None:
+    """How many removed-entity queries are typos of another entity's name, and how each system answers them."""
+    like = typo_like_negatives(table, test)
+    removed = sum(q.group == "removed" for q in test)
+    matched = ", ".join(f"{s} {sum(a.got is not None for a, x in zip(answers, like) if x)}"
+                        for s, answers in systems.items())
+    print(f"removed: {sum(like)} of {removed} queries ({100 * sum(like) / removed:.1f}%) are one edit from another "
+          f"entity's name, as a typo query is from its own; matched of those: {matched}")
+
+
 def print_errors(bench: Benchmark, test: list[Query], answers: list[Answer], n: int, seed: int) -> None:
     """Up to n wrong answers of the service per group, drawn with the seed."""
     for group in GROUPS:
@@ -221,6 +245,7 @@ def main(argv: list[str] | None = None) -> None:
     print("; ".join(notes) + "\n")
     picked = {s: [a for a, q in zip(answers, bench.queries) if not q.dev] for s, answers in systems.items()}
     print_table(test, picked)
+    print_typo_like(bench.table, test, picked)
     cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
               for f in ("ru_utime", "ru_stime"))
     print(f"\ntotal run time {time.perf_counter() - started:.0f}s wall, {cpu:.0f}s CPU on {os.cpu_count()} cores")
