@@ -96,6 +96,12 @@ def in_process(files: dict) -> None:
     for r in rows:
         print(f"| {r['label']} | {r['aliases']:,} | {r['p50']:.3f} | {r['p99']:.3f} | {r['batch_rate']:,.0f} | "
               f"{r['base_p50']:.2f} | {r['base_p50'] / r['p50']:.0f}x |")
+    print("\n## 1b. Single-name latency by how the name was answered\n")
+    print("| table | " + " | ".join(f"{kind}: n | p50 ms" for kind in ANSWER_KINDS) + " |")
+    print("|---|" + "---|---|" * len(ANSWER_KINDS))
+    for r in rows:
+        cells = [f"{n} | {p50:.3f}" if n else "0 | -" for n, p50 in r["by_answer"].values()]
+        print(f"| {r['label']} | " + " | ".join(cells) + " |")
     print("\n## 2a. Load and index, one process per table\n")
     print("| table | aliases | read+parse+validate s | index s | load + index s | RSS after build MB | peak RSS MB |")
     print("|---|---|---|---|---|---|---|")
@@ -133,11 +139,13 @@ def measure(path: Path) -> dict:
     queries = work["queries"]
     for q in queries[:50]:   # warm caches and lazy imports
         matcher.resolve(q)
-    times, matched = [], 0
+    times, matched, by_answer = [], 0, {kind: [] for kind in ANSWER_KINDS}
     for q in queries:
         start = time.perf_counter()
-        matched += matcher.resolve(q).match is not None
+        match = matcher.resolve(q).match
         times.append(time.perf_counter() - start)
+        matched += match is not None
+        by_answer[answer_kind(match)].append(times[-1])
     start = time.perf_counter()
     matcher.resolve_batch(work["batch"])
     result["batch_rate"] = len(work["batch"]) / (time.perf_counter() - start)
@@ -148,8 +156,19 @@ def measure(path: Path) -> dict:
         process.extractOne(default_process(unidecode(q)), choices, scorer=fuzz.ratio, processor=None)
         base.append(time.perf_counter() - start)
     result.update(p50=pct(times, 50), p99=pct(times, 99), base_p50=pct(base, 50), n_queries=len(queries),
-                  matched=matched, n_baseline=len(base))
+                  matched=matched, n_baseline=len(base),
+                  by_answer={kind: [len(ts), pct(ts, 50) if ts else None] for kind, ts in by_answer.items()})
     return result
+
+
+# How a single name was answered, as the matcher's `how` says: found by a key of the name (looked up),
+# found by likeness only (the word index's shortlist, then token scoring), or not found.
+ANSWER_KINDS = {"by a key": ("exact", "normalized", "phonetic"), "by likeness": ("consonants", "skeleton", "fuzzy"),
+                "no match": ()}
+
+
+def answer_kind(match) -> str:
+    return next(kind for kind, hows in ANSWER_KINDS.items() if (match.how in hows if match else not hows))
 
 
 def pct(values: list[float], p: float) -> float:
