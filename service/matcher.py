@@ -822,6 +822,21 @@ class Matcher:
         score = min(score, PHONETIC_SCORE - 0.01) * _script_trust(forms.script, entry.script)
         return _Hit(round(score, 4), "skeleton" if via_skeleton else "fuzzy", entry.row, entry.entity, None)
 
+    def _own_script_holder(self, forms: NameForms, tied: list[Candidate]) -> Candidate | None:
+        """Of tied candidates, the only one written in the query's script, if its name holds every word of
+        the query as written and its other words only say what the entity is (designators, words common
+        within its type): `瑞典` is `瑞典王国` (Kingdom of Sweden), not a likeness of its reading in
+        another script (`Rudian`). A romanization loses what the same letters keep."""
+        words = set(content_words(forms.norm))
+        own = [c for c in tied if c.matched.forms.script == forms.script]
+        if not words or len(own) != 1 or not words <= set(own[0].matched.forms.norm.split()):
+            return None
+        holder = own[0]
+        common = self.index.weights(holder.entity.type)
+        common = common if isinstance(common, TypeWeights) else {}
+        extra = set(holder.matched.forms.tokens) - set(forms.tokens)
+        return holder if all(t in DESIGNATORS or dict.__contains__(common, t) for t in extra) else None
+
     def _designators_held(self, forms: NameForms, best: _Hit, ranked: list[_Hit]) -> dict[int, int]:
         """How many of the query's designator stems the best name holds, and so each fuzzy hit
         above the threshold whose name holds every other word of the best's (a longer form of it);
@@ -864,7 +879,9 @@ class Matcher:
         rivals = [c for c in ranked[1:] if CLASS_RANK[c.how] >= CLASS_RANK[best.how]]
         if rivals and rivals[0].score >= best.score - self.margin:
             tied = [best] + [c for c in rivals if c.score >= best.score - self.margin]
-            chosen = _closest_spelling(forms, list(map(candidate, tied))) if len(forms.tokens) == 1 else None
+            tied = list(map(candidate, tied))
+            chosen = (_closest_spelling(forms, tied) if len(forms.tokens) == 1 else None) \
+                or self._own_script_holder(forms, tied)
             if chosen is None:
                 return Resolution(name, forms, None, True, "ambiguous", shown, as_of)
             return Resolution(name, forms, chosen, False, None, shown, as_of)

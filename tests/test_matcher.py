@@ -346,6 +346,36 @@ def test_a_designator_in_another_language_still_tells_countries_apart(matcher, q
     assert result.match is not None and result.match.id == expected
 
 
+# Chinese names of countries ending in "Republic" or "Kingdom", so that these words are common among countries.
+HAN_COUNTRIES = [("France", "法兰西共和国"), ("Spain", "西班牙王国"), ("Norway", "挪威王国"), ("Poland", "波兰共和国"),
+                 ("Chile", "智利共和国"), ("Peru", "秘鲁共和国"), ("Denmark", "丹麦王国"), ("Belgium", "比利时王国")]
+
+
+def own_script_table(sweden: str) -> dict:
+    return {"version": 1, "entities": [{"id": n.lower(), "type": "country", "name": n, "aliases": [han]}
+                                       for n, han in HAN_COUNTRIES] + [
+        {"id": "sweden", "type": "country", "name": "Sweden", "aliases": [sweden]},
+        {"id": "panama", "type": "country", "name": "Panama", "aliases": ["巴拿马共和国"]},
+        {"id": "rudian", "type": "place", "name": "Rudian"},      # reads like 瑞典's pinyin, ruidian
+        {"id": "banamba", "type": "place", "name": "Banamba"}]    # ... and like 巴拿马's, banama
+        # "North" in many names, so that it weighs little, though it says which place, not what a place is.
+        + [{"id": f"beifang-{w.lower()}", "type": "place", "name": f"Beifang {w}"} for w in ["Alpha", "Bravo", "Charlie",
+                                                                                    "Delta", "Echo", "Foxtrot"]]}
+
+
+@pytest.mark.parametrize("sweden, query, expected", [
+    ("瑞典王国", "瑞典", "sweden"),         # its name in the query's script holds the query, and says "Kingdom"
+    ("瑞典王国", "巴拿馬", "panama"),       # traditional characters, the table's simplified ones
+    ("Ruidian Wangguo", "瑞典", None),      # the same words romanized are a likeness, tied with Rudian
+    ("瑞典 北方", "瑞典", None),            # "Sweden North": a name that holds the query and says where, a tie
+])
+def test_a_name_in_the_querys_own_script_breaks_a_tie_with_likenesses_from_another(sweden, query, expected):
+    result = Matcher(parse_table(own_script_table(sweden))).resolve(query)
+    assert [c.how for c in result.candidates[:2]] == ["fuzzy", "fuzzy"]   # within the margin of each other
+    assert (result.match and result.match.id) == expected
+    assert result.ambiguous is (expected is None)
+
+
 def test_consonants_of_a_rough_romanization_count_for_less():
     """ヴェルチェッリ (Vercelli) has the consonants of unidecode's reading of Thai บราซิล (Brazil)."""
     thai_only = Matcher(parse_table({"version": 1, "entities": [
