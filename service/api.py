@@ -4,9 +4,10 @@ from __future__ import annotations
 import hmac
 import json
 
-from flask import Blueprint, current_app, g, jsonify, redirect, request, url_for
+from flask import Blueprint, current_app, jsonify, redirect, request, url_for
 from pydantic import ValidationError
 
+from . import lifecycle
 from .errors import Problem
 from .logs import log_resolutions
 from .matcher import Candidate, Resolution, name_at
@@ -23,8 +24,8 @@ def store() -> TableStore:
 
 
 def snapshot() -> Snapshot:
-    """The table this request uses from start to end."""
-    snap = g.get("snapshot")
+    """The table this request uses from start to end (taken as it began: lifecycle.py)."""
+    snap = lifecycle.snapshot()
     if snap is None:
         raise Problem(503, "Table Not Loaded", "No valid alias table has been loaded yet; see GET /v1/status.")
     return snap
@@ -36,7 +37,7 @@ def resolve():
     snap = snapshot()
     result = snap.matcher.resolve(query.name, type=query.type, as_of=query.as_of, limit=query.limit)
     observe_resolutions([result])
-    log_resolutions([result])
+    log_resolutions([result], lifecycle.request_id())
     body = resolution_json(result, query)
     body["table_version"] = snap.table.version
     return jsonify(body)
@@ -57,7 +58,7 @@ def resolve_batch():
     snap = snapshot()
     results = snap.matcher.resolve_queries([(q.name, q.type, q.as_of, q.limit) for q in batch.queries])
     observe_resolutions(results, batch=True)
-    log_resolutions(results)
+    log_resolutions(results, lifecycle.request_id())
     return jsonify({"results": [resolution_json(r, q) for r, q in zip(results, batch.queries)],
                     "table_version": snap.table.version})
 

@@ -16,7 +16,6 @@ import time
 
 import orjson
 
-from flask import g
 
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 # LogRecord's own attributes; anything else on a record came in through `extra`.
@@ -235,10 +234,10 @@ def log_request(method: str, path: str, status: int, seconds: float, request_id:
                                    "msg": "request", **fields}))
 
 
-def log_resolutions(results) -> None:
+def log_resolutions(results, request_id: str | None) -> None:
     """At DEBUG only: each queried name and what it resolved to."""
     if not queries_log.isEnabledFor(logging.DEBUG):
         return
     for r in results:
         queries_log.debug("resolved", extra={"query": r.query, "match": r.match.id if r.match else None,
-                                             "reason": r.reason, "request_id": g.get("request_id")})
+                                             "reason": r.reason, "request_id": request_id})

@@ -94,6 +94,19 @@ def test_every_response_carries_the_table_version(client):
         assert response.headers["X-Alias-Table-Version"] == version
 
 
+@pytest.mark.parametrize("method, path, status", [("POST", "/v1/resolve", 200), ("GET", "/nope", 404),
+                                                  ("DELETE", "/v1/resolve", 405)])
+def test_a_request_leaves_only_its_id_and_snapshot_in_the_environ(app, method, path, status):
+    """The lifecycle layer takes back the request it had Flask leave there: no reference cycle stays."""
+    from werkzeug.test import EnvironBuilder
+    environ = EnvironBuilder(path=path, method=method, json={"name": "al-Joulani"}).get_environ()
+    answered = []
+    b"".join(app.wsgi_app(environ, lambda status_line, headers, exc_info=None: answered.append(status_line)))
+    assert int(answered[0][:3]) == status
+    assert [key for key in environ if key.startswith("alias.")] == ["alias.request_id", "alias.snapshot"]
+    assert environ.get("werkzeug.request") is None
+
+
 def test_probes(client, tmp_path):
     assert client.get("/healthz").status_code == 200
     assert client.get("/readyz").status_code == 200
