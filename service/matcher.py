@@ -832,10 +832,10 @@ class Matcher:
         if not words or len(own) != 1 or not words <= set(own[0].matched.forms.norm.split()):
             return None
         holder = own[0]
-        common = self.index.weights(holder.entity.type)
-        common = common if isinstance(common, TypeWeights) else {}
+        weights = self.index.weights(holder.entity.type)
+        common = weights if isinstance(weights, TypeWeights) else ()   # as in _score_tokens
         extra = set(holder.matched.forms.tokens) - set(forms.tokens)
-        return holder if all(t in DESIGNATORS or dict.__contains__(common, t) for t in extra) else None
+        return holder if all(t in DESIGNATORS or t in common for t in extra) else None
 
     def _designators_held(self, forms: NameForms, best: _Hit, ranked: list[_Hit]) -> dict[int, int]:
         """How many of the query's designator stems the best name holds, and so each fuzzy hit
@@ -878,8 +878,7 @@ class Matcher:
                 best = ranked[0]
         rivals = [c for c in ranked[1:] if CLASS_RANK[c.how] >= CLASS_RANK[best.how]]
         if rivals and rivals[0].score >= best.score - self.margin:
-            tied = [best] + [c for c in rivals if c.score >= best.score - self.margin]
-            tied = list(map(candidate, tied))
+            tied = [candidate(c) for c in [best, *rivals] if c.score >= best.score - self.margin]
             chosen = (_closest_spelling(forms, tied) if len(forms.tokens) == 1 else None) \
                 or self._own_script_holder(forms, tied)
             if chosen is None:
