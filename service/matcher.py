@@ -334,6 +334,16 @@ def _closest_spelling(forms: NameForms, tied: list[Candidate]) -> Candidate | No
     return winner if first - second >= SPELLING_LEAD and winner.score == tied[0].score else None
 
 
+def _holds_in_a_row(words: list[str], run: list[str]) -> bool:
+    """Whether `run` is in `words` word for word and in a row.
+
+    >>> _holds_in_a_row(["kuang", "shun", "ch", "ang"], ["kuang", "ch", "ang"])
+    False
+    """
+    n = len(run)
+    return n > 0 and any(words[i:i + n] == run for i in range(len(words) - n + 1))
+
+
 def _equal_keys(query: NameForms, name: NameForms) -> tuple[str, str] | None:
     """The two keys a phonetic match compared: the phonetic keys, or the words run
     together (a one-word query also against the name's words with their particles,
@@ -822,19 +832,28 @@ class Matcher:
         score = min(score, PHONETIC_SCORE - 0.01) * _script_trust(forms.script, entry.script)
         return _Hit(round(score, 4), "skeleton" if via_skeleton else "fuzzy", entry.row, entry.entity, None)
 
-    def _own_script_holder(self, forms: NameForms, tied: list[Candidate]) -> Candidate | None:
-        """Of tied candidates, the only one written in the query's script, if its name holds every word of
-        the query as written and its other words only say what the entity is (designators, words common
-        within its type): `瑞典` is `瑞典王国` (Kingdom of Sweden), not a likeness of its reading in
-        another script (`Rudian`). A romanization loses what the same letters keep."""
-        words = set(content_words(forms.norm))
-        own = [c for c in tied if c.matched.forms.script == forms.script]
-        if not words or len(own) != 1 or not words <= set(own[0].matched.forms.norm.split()):
+    def _sole_holder(self, forms: NameForms, tied: list[Candidate]) -> Candidate | None:
+        """Of tied candidates, the only one whose name holds the query's words as written and in a row
+        (of several, the only one in the query's script), if its other words only say what the entity
+        is (designators, words common within its type): `瑞典` is `瑞典王国` (Kingdom of Sweden), not a
+        likeness of its reading in another script (`Rudian`); `Tékkland` is `Lýðveldið Tékkland`
+        (Republic of Czechia), not `Tæland`. The others are only like the query once folded or
+        romanized, and folding loses what the same letters keep."""
+        # The query's own designators need not be held: "República da Guiné" is Guinea's "Guinê".
+        words = [w for w, t in zip(content_words(forms.norm), forms.tokens) if t not in DESIGNATORS]
+        holders = [c for c in tied if _holds_in_a_row(content_words(c.matched.forms.norm), words)]
+        if len(holders) > 1:
+            holders = [c for c in holders if c.matched.forms.script == forms.script]
+        if not words or len(holders) != 1:
             return None
-        holder = own[0]
+        holder = holders[0]
         weights = self.index.weights(holder.entity.type)
         common = weights if isinstance(weights, TypeWeights) else ()   # as in _score_tokens
         extra = set(holder.matched.forms.tokens) - set(forms.tokens)
+        # A query that writes a state's form names that form: "جمهوری کنگو" (Republic of the Congo) is
+        # not "جمهوری دموکراتیک کنگو" for holding its words, the "Democratic" is what tells them apart.
+        if any(t in DESIGNATORS for t in forms.tokens):
+            return None if extra else holder
         return holder if all(t in DESIGNATORS or t in common for t in extra) else None
 
     def _designators_held(self, forms: NameForms, best: _Hit, ranked: list[_Hit]) -> dict[int, int]:
@@ -880,7 +899,7 @@ class Matcher:
         if rivals and rivals[0].score >= best.score - self.margin:
             tied = [candidate(c) for c in [best, *rivals] if c.score >= best.score - self.margin]
             chosen = (_closest_spelling(forms, tied) if len(forms.tokens) == 1 else None) \
-                or self._own_script_holder(forms, tied)
+                or self._sole_holder(forms, tied)
             if chosen is None:
                 return Resolution(name, forms, None, True, "ambiguous", shown, as_of)
             return Resolution(name, forms, chosen, False, None, shown, as_of)
