@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test test-container bench-accuracy bench-sweep bench-perf bench-load bench-reload-stall bench-worst-case lint-table venv clean
+.PHONY: serve test test-container bench-accuracy bench-shortlist bench-sweep bench-perf bench-load bench-reload-stall bench-worst-case lint-table venv clean
 
 venv: $(STAMP)
 
@@ -34,6 +34,9 @@ $(VENV)/.bench-installed: $(STAMP) requirements-bench.txt
 
 bench-accuracy: $(VENV)/.bench-installed
 	$(BIN)/python bench/accuracy.py
+
+bench-shortlist: $(VENV)/.bench-installed
+	$(BIN)/python bench/shortlist.py
 
 bench-sweep: $(VENV)/.bench-installed
 	$(BIN)/python bench/sweep.py
