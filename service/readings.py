@@ -4,8 +4,9 @@ Each function here returns the name read another way, or None when the rule
 does not apply: the part before a qualifying comma, the place without the
 words that say where it lies or what it is, a Lithuanian or Latvian word
 without its nominative ending, Cyrillic letters read by the conventions
-of other languages, a Greek official name's declined country in the nominative,
-and Greek letters read by their other values. They work on the name as typed, before normalization,
+of other languages, a Slavic or German Latin spelling's j and ch read as y
+and kh, a Greek official name's declined country in the nominative, and Greek
+letters read by their other values. They work on the name as typed, before normalization,
 because the words and letters they look for are lost in it.
 """
 from __future__ import annotations
@@ -182,6 +183,41 @@ def h_reading(name: str) -> str | None:
 # only a match on a Latin spelling confirms them.
 OTHER_READINGS = ((bulgarian_reading, False), (umlaut_reading, True), (j_reading, True), (h_reading, True))
 
+
+# The Latin alphabets of Slavic languages, German, Dutch and the Scandinavian ones write the y
+# sound as j (Tajšet, Sergej, Jablonovskij for Тайшет, Сергей, Яблоновский), and Czech, Slovak,
+# Polish and German write kh as ch (Chmejmim, Chabarovsk): the normalizer reads them as English j
+# and ch. Only a j after a vowel and before none, or opening a word before one: other j are
+# consonants in these languages too (Kladanj, Hajdúszoboszló's dj).
+_LATIN_Y = re.compile(r"(?<=[aeiouyáéíóúýěåäöüæøœą])j(?![aeiouyáéíóúýěåäöüæøœą])|\bj(?=[aeiouáéíóúěåäöü])",
+                      re.IGNORECASE)
+_LATIN_KH = re.compile(r"(?<![sS])ch", re.IGNORECASE)
+
+
+def latin_y_reading(name: str) -> str | None:
+    """A Latin name with the j of a y sound read as y, if it has one.
+
+    >>> latin_y_reading("Tajšet"), latin_y_reading("Jablonovskij"), latin_y_reading("Kladanj")
+    ('Tayšet', 'Yablonovskiy', None)
+    """
+    read = _LATIN_Y.sub(lambda m: "Y" if m.group(0) == "J" else "y", name)
+    return read if read != name else None
+
+
+def latin_kh_reading(name: str) -> str | None:
+    """A Latin name with its y sounds as y (latin_y_reading) and ch read as kh, if it has a ch.
+
+    >>> latin_kh_reading("Chmejmim"), latin_kh_reading("Tajšet"), latin_kh_reading("Schwerin")
+    ('Khmeymim', None, None)
+    """
+    if not _LATIN_KH.search(name):
+        return None
+    read = _LATIN_KH.sub(lambda m: "Kh" if m.group(0)[0] == "C" else "kh", name)
+    return latin_y_reading(read) or read
+
+
+# Readings tried in turn when a Latin name is not found.
+LATIN_READINGS = (latin_y_reading, latin_kh_reading)
 
 # Greek declines names: an official name puts the country after the genitive article (Δημοκρατία
 # της Κούβας, Μεγάλο Δουκάτο του Λουξεμβούργου, Κοινοπολιτεία των Μπαχαμών) or makes it an adjective

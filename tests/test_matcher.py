@@ -80,6 +80,8 @@ ENTITIES = [
     {"id": "gustrow", "type": "place", "name": "Güstrow"},
     {"id": "gjovik", "type": "place", "name": "Gjøvik", "aliases": ["Jevik"]},
     {"id": "horki", "type": "place", "name": "Horki"},
+    # Held in an English spelling, asked for in Czech, Polish or German ones (j for y, ch for kh; Khmeimim above).
+    {"id": "tayshet", "type": "place", "name": "Tayshet"},
     {"id": "suizhou", "type": "place", "name": "Suizhou"},
     {"id": "handa", "type": "place", "name": "Handa"},
     {"id": "inda-silase", "type": "place", "name": "Enda Selassie"},
@@ -237,6 +239,9 @@ RESOLVES = [
     ("Гюстров", "gustrow", "fuzzy"),      # ю after a consonant is a foreign ü, u in Latin
     ("Йёвик", "gjovik", "normalized"),    # й is the j of German, Scandinavian, Slavic Latin spellings
     ("Горкі", "horki", "normalized"),     # Belarusian and Ukrainian г is h
+    # ... a Latin spelling of a Slavic alphabet or German: j after a vowel is y, ch is kh
+    ("Tajšet", "tayshet", "normalized"),
+    ("Chmejmim", "khmeimim", "phonetic"),
     # ... a name without its designator, found by its keys, beats a merely similar whole name
     ("Ханда қаласы", "handa", "phonetic"),
     # a country's official form in a language the table lacks: its designators weigh little
