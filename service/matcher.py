@@ -26,8 +26,8 @@ from .designators import DESIGNATORS, designator_stem
 from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, is_acronym_like, joined_words,
                     letter_runs, run_together)
 from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
-from .readings import (GREEK_READINGS, LATIN_READINGS, OTHER_READINGS, baltic_stem, greek_nominative, located_head,
-                       qualified_head)
+from .readings import (GREEK_READINGS, LATIN_READINGS, OTHER_READINGS, baltic_stem, bracketed, greek_nominative,
+                       located_head, qualified_head)
 from .table import AliasTable, Entity
 from .transliteration import PARTICLES
 
@@ -459,10 +459,17 @@ class Matcher:
                 return found
         return None
 
-    @staticmethod
-    def _by_qualified_head(r: "_Reread") -> Resolution | None:
-        """"Colón, Panama", "Homs, Syria": the place qualified by its region or country."""
-        return r.found(qualified_head(r.name)) if r.unmatched else None
+    def _by_qualified_head(self, r: "_Reread") -> Resolution | None:
+        """"Colón, Panama", "Homs, Syria", "Hayat Tahrir al-Sham (HTS)", "Frankfurt (Oder)": the name without
+        what qualifies it (its region or country, its acronym, another of its names). Found only by
+        likeness, it must not be another entity than a part in brackets names by its keys ("Сянган
+        (Гонконг)", Xianggang (Hong Kong), is not Xianyang for looking like it)."""
+        if not r.unmatched or (found := r.found(qualified_head(r.name))) is None:
+            return None
+        if CLASS_RANK[found.match.how] < CLASS_RANK["phonetic"] \
+                and any(self._ids_by_keys(part, r.type) - {found.match.id} for part in bracketed(r.name)):
+            return None
+        return found
 
     @staticmethod
     def _by_located_head(r: "_Reread") -> Resolution | None:
@@ -536,18 +543,18 @@ class Matcher:
         A tenth of a gazetteer's names have such a reading: it is resolved only once a key finds it."""
         if r.unmatched and r.forms.script == "LATIN" and len(r.forms.norm.split()) <= READ_WORDS_UP_TO:
             for reading in LATIN_READINGS:
-                if (read := reading(r.name)) and self._found_by_keys(read, r.type) \
+                if (read := reading(r.name)) and self._ids_by_keys(read, r.type) \
                         and (found := r.resolve(read)).match is not None \
                         and CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"]:
                     return found
         return None
 
-    def _found_by_keys(self, text: str, type_: str | None) -> bool:
-        """Whether a name of the type equals the text by its keys (exactly, normalized or phonetically)."""
+    def _ids_by_keys(self, text: str, type_: str | None) -> set[str]:
+        """The entities of the type with a name equal to the text by its keys (exactly, normalized or phonetically)."""
         forms = name_forms(text)
-        return any((hit := self._score_exact(text, forms, i, [])) is not None
-                   and CLASS_RANK[hit.how] >= CLASS_RANK["phonetic"] and (type_ is None or hit.entity.type == type_)
-                   for i in self.index.lookup(forms))
+        return {hit.entity.id for i in self.index.lookup(forms)
+                if (hit := self._score_exact(text, forms, i, [])) is not None
+                and CLASS_RANK[hit.how] >= CLASS_RANK["phonetic"] and (type_ is None or hit.entity.type == type_)}
 
     def _by_whole_name_typo(self, r: "_Reread") -> Resolution | None:
         """"Km Ombo", "La Babra", "ElgFasher": a name of several words with a typo in one of them,

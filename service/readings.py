@@ -18,16 +18,34 @@ from .normalize import name_forms, normalize
 
 
 _QUALIFIER = re.compile(r"\s*[,،、，]\s*")
+# A part in brackets: an acronym, another name, or where or what the entity is (full-width too).
+_BRACKETED = re.compile(r"\s*[(\[（［]([^()\[\]（）［］]*)[)\]）］]\s*")
 
 
 def qualified_head(name: str) -> str | None:
-    """The name before a comma that qualifies it ("Colón, Panama" → "Colón"), if any.
+    """The name without what qualifies it, if anything does: the parts in brackets ("Hayat Tahrir
+    al-Sham (HTS)", "Frankfurt (Oder)"), then all after a comma ("Colón, Panama" → "Colón").
 
     >>> qualified_head("Colón, Panama"), qualified_head("Homs"), qualified_head(", x")
     ('Colón', None, None)
+    >>> qualified_head("Hayat Tahrir al-Sham (HTS)"), qualified_head("Сянган (Гонконг)"), qualified_head("(HTS)")
+    ('Hayat Tahrir al-Sham', 'Сянган', None)
     """
-    parts = _QUALIFIER.split(name.strip(), maxsplit=1)
-    return parts[0] if len(parts) == 2 and parts[0] and parts[1] else None
+    name = name.strip()
+    head = _BRACKETED.sub(" ", name).strip()
+    parts = _QUALIFIER.split(head, maxsplit=1)
+    if len(parts) == 2 and parts[1]:
+        head = parts[0]
+    return head if head and head != name else None
+
+
+def bracketed(name: str) -> list[str]:
+    """The parts of a name in brackets (qualified_head drops them).
+
+    >>> bracketed("Сянган (Гонконг)"), bracketed("Homs")
+    (['Гонконг'], [])
+    """
+    return [part.strip() for part in _BRACKETED.findall(name) if part.strip()]
 
 
 # Words that say where a place lies, "in", "on" or "at" in the gazetteer's languages:

@@ -116,6 +116,9 @@ SPELLINGS = [
     ('Βλαντιμίρ Πούτιν', 'vladimir-putin'), ('בשאר אל-אסד', 'bashar-al-assad'), ('חיזבאללה', 'hezbollah'),
     ('נתניהו', 'benjamin-netanyahu'), ('Tel Abyad', 'tell-abyad'), ('Azez', 'azaz'),
     ('El Bab', 'al-bab'), ('Heyet Tahrir el Şam', 'hts'),
+    # with the acronym news writes after a name on first mention
+    ('Hayat Tahrir al-Sham (HTS)', 'hts'), ('Syrian Democratic Forces (SDF)', 'sdf'),
+    ("Kurdistan Workers' Party (PKK)", 'pkk'),
     # Japanese and Korean: names written in syllables, a vowel after every consonant
     ('ダマスカス', 'damascus'), ('다마스쿠스', 'damascus'), ('ヒズボラ', 'hezbollah'), ('シリア', 'syria'),
     ('시리아', 'syria'), ('ラッカ', 'raqqa'), ('알레포', 'aleppo'), ('코바니', 'kobani'), ('マンビジ', 'manbij'),
@@ -135,6 +138,7 @@ NEGATIVES = [
     ('Mosul', None), ('Ankara', None), ('Tehran', None), ('Istanbul', None), ('Abu Dhabi', None),
     ('Muhammad bin Salman', None), ('Mohammed bin Zayed', None), ('Saddam Hussein', None),
     ('Assad', 'hafez-al-assad'), ('Tahrir Square', 'hts'), ('Syrian Arab Republic Railways', None),
+    ('Abu Maria al-Qahtani (HTS)', 'hts'),   # a man qualified by his group is not the group
 ]
 
 

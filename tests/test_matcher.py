@@ -417,6 +417,23 @@ def test_the_one_name_holding_the_query_as_written_breaks_a_tie_with_likenesses(
     assert result.ambiguous is (expected is None)
 
 
+BRACKETS_TABLE = {"version": 1, "entities": [
+    {"id": "xianyang", "type": "place", "name": "Xianyang", "aliases": ["Сиенян"]},
+    {"id": "hong-kong", "type": "place", "name": "Hong Kong", "aliases": ["Гонконг"]},
+    {"id": "hts", "type": "organization", "name": "Hayat Tahrir al-Sham", "aliases": ["HTS"]}]}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Сиенян (Shaanxi)", "xianyang"),     # the name without what qualifies it, found by its keys
+    ("Сянган", "xianyang"),               # Xianggang (Hong Kong in Russian) looks like Xianyang ...
+    ("Сянган (Гонконг)", None),           # ... but its part in brackets names Hong Kong by its keys
+    ("Abu Maria al-Qahtani (HTS)", None),  # a part in brackets alone never makes a match
+])
+def test_a_name_is_read_without_its_part_in_brackets(query, expected):
+    result = Matcher(parse_table(BRACKETS_TABLE)).resolve(query)
+    assert (result.match and result.match.id) == expected
+
+
 def test_consonants_of_a_rough_romanization_count_for_less():
     """ヴェルチェッリ (Vercelli) has the consonants of unidecode's reading of Thai บราซิล (Brazil)."""
     thai_only = Matcher(parse_table({"version": 1, "entities": [
