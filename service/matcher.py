@@ -27,7 +27,7 @@ from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, i
                     letter_runs, run_together)
 from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
 from .readings import (GREEK_READINGS, LATIN_READINGS, OTHER_READINGS, baltic_stem, bracketed, greek_nominative,
-                       located_head, qualified_head)
+                       located_head, possessive_head, qualified_head, role_head)
 from .table import AliasTable, Entity
 from .transliteration import PARTICLES
 
@@ -452,7 +452,8 @@ class Matcher:
             return self._answer((text, type_, as_of, limit), name_forms(text), memo=memo, reread=False)
 
         reread = _Reread(name, answer.forms, answer, type_, limit, as_of, resolve)
-        for rule in (self._by_qualified_head, self._by_located_head, self._by_baltic_stem, self._by_greek_nominative,
+        for rule in (self._by_qualified_head, self._by_possessive, self._by_role, self._by_located_head,
+                     self._by_baltic_stem, self._by_greek_nominative,
                      self._by_syllabic_reading, self._by_cyrillic_readings, self._by_greek_readings,
                      self._by_latin_readings, self._by_whole_name_typo, self._by_word_typo):
             if (found := rule(reread)) is not None:
@@ -470,6 +471,24 @@ class Matcher:
                 and any(self._ids_by_keys(part, r.type) - {found.match.id} for part in bracketed(r.name)):
             return None
         return found
+
+    @staticmethod
+    def _by_possessive(r: "_Reread") -> Resolution | None:
+        """"Assad's", "Erdoğan's", "Damascus'": the name without the possessive it ends in."""
+        return r.found(possessive_head(r.name)) if r.unmatched else None
+
+    @staticmethod
+    def _by_role(r: "_Reread") -> Resolution | None:
+        """"Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov", "Hezbollah leader Naim
+        Qassem": the person after what they are, found by its keys; against a match by likeness (the
+        group's name is in the query too), with a higher score."""
+        if not (r.unmatched or r.answer.match.how == "fuzzy") or not (head := role_head(r.name)):
+            return None
+        found = r.resolve(head)
+        if found.match is not None and CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"] \
+                and (r.unmatched or found.match.score > r.answer.match.score):
+            return found
+        return None
 
     @staticmethod
     def _by_located_head(r: "_Reread") -> Resolution | None:

@@ -1,7 +1,8 @@
 """Other readings of a name, tried when it matches nothing as written (Matcher._answer).
 
 Each function here returns the name read another way, or None when the rule
-does not apply: the part before a qualifying comma, the place without the
+does not apply: the name without its qualifier (after a comma, in brackets)
+or its possessive, a person after their title or role, the place without the
 words that say where it lies or what it is, a Lithuanian or Latvian word
 without its nominative ending, Cyrillic letters read by the conventions
 of other languages, a Slavic or German Latin spelling's j and ch read as y
@@ -13,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from . import transliteration as tr
 from .designators import DESIGNATORS
-from .normalize import name_forms, normalize
+from .normalize import name_forms, normalize, script_of
 
 
 _QUALIFIER = re.compile(r"\s*[,،、，]\s*")
@@ -108,6 +110,45 @@ def located_head(name: str) -> str | None:
             return " ".join(words[:-len(phrase)])
     return None
 
+
+
+# News writes a person after what they are ("Russian President Vladimir Putin", "Kremlin spokesman
+# Dmitry Peskov", "Hezbollah leader Naim Qassem"): a title (transliteration.TITLES) or one of these
+# roles, after the country or group whose it is. Normalized, as normalize() writes them.
+ROLE_WORDS = tr.TITLES | frozenset(
+    "leader leaders chief spokesman spokeswoman spokesperson envoy ambassador elect deputy governor mayor "
+    "founder head commander".split())
+# A name in English ends in 's when it is a possessive ("Assad's", "Erdoğan's"), in an apostrophe
+# when the name ends in s ("Damascus'").
+_POSSESSIVE = re.compile(r"(?<=\w)(?:['’ʼ]s|(?<=s)['’ʼ])$", re.IGNORECASE)
+
+
+def role_head(name: str) -> str | None:
+    """A Latin name after the last title or role among its words (normalized), if a name of two words
+    or more follows it (one would be a place's: Prince George, General Santos).
+
+    >>> role_head("Russian President Vladimir Putin"), role_head("Iran's Supreme Leader Ali Khamenei")
+    ('vladimir putin', 'ali khamenei')
+    >>> role_head("President-elect Donald Trump"), role_head("Vladimir Putin"), role_head("Prince George")
+    ('donald trump', None, None)
+    """
+    if script_of(name) != "LATIN":
+        return None
+    words = normalize(name).split()
+    last = max((k for k, w in enumerate(words[:-2]) if w in ROLE_WORDS), default=-1)
+    return " ".join(words[last + 1:]) if last >= 0 else None
+
+
+def possessive_head(name: str) -> str | None:
+    """A Latin name without the possessive it ends in, if it does.
+
+    >>> possessive_head("Assad's"), possessive_head("Damascus'"), possessive_head("Erdoğan’s"), possessive_head("Assad")
+    ('Assad', 'Damascus', 'Erdoğan', None)
+    """
+    name = name.strip()
+    if script_of(name) != "LATIN" or not _POSSESSIVE.search(name):
+        return None
+    return _POSSESSIVE.sub("", name).strip() or None
 
 # Lithuanian and Latvian give a foreign name a nominative ending (Džilongas = Geelong,
 # Noridžas = Norwich, Bombėjus = Bombay); their letters tell such a word from others.

@@ -119,6 +119,10 @@ SPELLINGS = [
     # with the acronym news writes after a name on first mention
     ('Hayat Tahrir al-Sham (HTS)', 'hts'), ('Syrian Democratic Forces (SDF)', 'sdf'),
     ("Kurdistan Workers' Party (PKK)", 'pkk'),
+    # a person after what they are, and possessives, as news writes them
+    ('Russian President Vladimir Putin', 'vladimir-putin'), ('Kremlin spokesman Dmitry Peskov', 'dmitry-peskov'),
+    ('Hezbollah leader Naim Qassem', 'naim-qassem'), ("Iran's Supreme Leader Ali Khamenei", 'ali-khamenei'),
+    ('Turkish Foreign Minister Hakan Fidan', 'hakan-fidan'), ("Erdoğan's", 'recep-tayyip-erdogan'),
     # Japanese and Korean: names written in syllables, a vowel after every consonant
     ('ダマスカス', 'damascus'), ('다마스쿠스', 'damascus'), ('ヒズボラ', 'hezbollah'), ('シリア', 'syria'),
     ('시리아', 'syria'), ('ラッカ', 'raqqa'), ('알레포', 'aleppo'), ('코바니', 'kobani'), ('マンビジ', 'manbij'),
@@ -139,6 +143,7 @@ NEGATIVES = [
     ('Muhammad bin Salman', None), ('Mohammed bin Zayed', None), ('Saddam Hussein', None),
     ('Assad', 'hafez-al-assad'), ('Tahrir Square', 'hts'), ('Syrian Arab Republic Railways', None),
     ('Abu Maria al-Qahtani (HTS)', 'hts'),   # a man qualified by his group is not the group
+    ('Hamas leader Yahya Sinwar', None), ('Hezbollah leader', 'hezbollah'),
 ]
 
 

@@ -180,6 +180,10 @@ RESOLVES = [
     ("Prince Geogre", "prince-george", "fuzzy"),
     ("Grand Islnd", "grand-island", "fuzzy"),    # a title that begins a place name is one of its words
     ("General Vladimir Putin", "vladimir-putin", "phonetic"),  # ... and dropped before two words or more
+    # a person after what they are, as news writes them, and a possessive
+    ("Russian President Vladimir Putin", "vladimir-putin", "exact"),
+    ("HTS leader Abu Mohammad al-Julani", "ahmed-al-sharaa", "normalized"),
+    ("Putin's", "vladimir-putin", "fuzzy"),
     ("Yad Rappenau", "bad-rappenau", "fuzzy"),  # a short word the table never saw: a typo of the name's own
     ("Lca Vista", "la-vista", "fuzzy"),         # ... or of a particle it drops
     ("Lx Vista", "la-vista", "fuzzy"),          # ... compared as typed (folded, lx is lks)
@@ -296,6 +300,8 @@ NEGATIVES = [
     ("Hafez al-Assad", "bashar-al-assad"),
     ("Maher al-Assad", "hafez-al-assad"),
     ("Vladimir Solovyov", "vladimir-putin"),
+    ("Russian President Vladimir Solovyov", "vladimir-putin"),   # the person after the role is still Solovyov
+    ("Hamas leader", "hts"),
     ("John Smith", None),
     ("Jaish al-Islam", "hts"),
     ("al", None),                # a particle alone never matches
@@ -364,8 +370,8 @@ def own_script_table(sweden: str) -> dict:
         {"id": "rudian", "type": "place", "name": "Rudian"},      # reads like 瑞典's pinyin, ruidian
         {"id": "banamba", "type": "place", "name": "Banamba"}]    # ... and like 巴拿马's, banama
         # "North" in many names, so that it weighs little, though it says which place, not what a place is.
-        + [{"id": f"beifang-{w.lower()}", "type": "place", "name": f"Beifang {w}"} for w in ["Alpha", "Bravo", "Charlie",
-                                                                                    "Delta", "Echo", "Foxtrot"]]}
+        + [{"id": f"beifang-{w.lower()}", "type": "place", "name": f"Beifang {w}"}
+           for w in ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot"]]}
 
 
 def holder_table(*entities: dict, filler: str = "", type: str = "place") -> dict:
