@@ -76,6 +76,7 @@ DESIGNATOR_SUFFIXES = tuple(tuple(p.split()) for p in (
     "|shi|machi|cho|mura|xian|zhen|cun"                    # Japanese, pinyin (city, town, county, village)
     "|shih|hsien|chen|tsun|chhi"                           # Wade-Giles, Pe̍h-ōe-jī
     "|si|gun|eup|myeon"                                    # Korean
+    "|group|militia|movement|organization|organisation"    # what an armed or political group is, as news adds it
 ).split("|"))
 _WORD_SPLIT = re.compile(r"[\s\-‐‑–—]+")
 # Korean writes what a place is after its name, without a space (천안시, 은천읍, 평양직할시):
@@ -275,8 +276,22 @@ def latin_kh_reading(name: str) -> str | None:
     return latin_y_reading(read) or read
 
 
+# Turkish writes the j sound as c (Colani, Cerablus for Julani, Jarablus).
+_TURKISH_C = re.compile("c", re.IGNORECASE)
+
+
+def turkish_c_reading(name: str) -> str | None:
+    """A Latin name with c read as the j of Turkish spelling, if it has one.
+
+    >>> turkish_c_reading("Ebu Muhammed el-Colani"), turkish_c_reading("Şam")
+    ('Ebu Muhammed el-Jolani', None)
+    """
+    read = _TURKISH_C.sub(lambda m: "J" if m.group(0) == "C" else "j", name)
+    return read if read != name else None
+
+
 # Readings tried in turn when a Latin name is not found.
-LATIN_READINGS = (latin_y_reading, latin_kh_reading)
+LATIN_READINGS = (latin_y_reading, latin_kh_reading, turkish_c_reading)
 
 # Greek declines names: an official name puts the country after the genitive article (Δημοκρατία
 # της Κούβας, Μεγάλο Δουκάτο του Λουξεμβούργου, Κοινοπολιτεία των Μπαχαμών) or makes it an adjective

@@ -98,7 +98,7 @@ LATIN_BEFORE_ASCII = {
 # They never carry a match on their own (see normalize.tokens).
 PARTICLES = frozenset(
     "al el ul il an ad ash as at ath az ar adh ed es et ez er en "
-    "bin ibn bint ben abu abou abo abd ibnu "
+    "bin ibn bint ben abu abou abo ebu abd ibnu "
     "von van der den de du di da del des la le "
     "tes tou ton".split()
 )

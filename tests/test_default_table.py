@@ -123,6 +123,8 @@ SPELLINGS = [
     ('Russian President Vladimir Putin', 'vladimir-putin'), ('Kremlin spokesman Dmitry Peskov', 'dmitry-peskov'),
     ('Hezbollah leader Naim Qassem', 'naim-qassem'), ("Iran's Supreme Leader Ali Khamenei", 'ali-khamenei'),
     ('Turkish Foreign Minister Hakan Fidan', 'hakan-fidan'), ("Erdoğan's", 'recep-tayyip-erdogan'),
+    ('Islamic State group', 'islamic-state'), ('YPG militia', 'ypg'),   # a group with what it is
+    ('Ebu Muhammed el-Colani', 'ahmed-al-sharaa'), ('el-Colani', 'ahmed-al-sharaa'),   # Turkish c is j
     # Japanese and Korean: names written in syllables, a vowel after every consonant
     ('ダマスカス', 'damascus'), ('다마스쿠스', 'damascus'), ('ヒズボラ', 'hezbollah'), ('シリア', 'syria'),
     ('시리아', 'syria'), ('ラッカ', 'raqqa'), ('알레포', 'aleppo'), ('코바니', 'kobani'), ('マンビジ', 'manbij'),

@@ -184,6 +184,9 @@ RESOLVES = [
     ("Russian President Vladimir Putin", "vladimir-putin", "exact"),
     ("HTS leader Abu Mohammad al-Julani", "ahmed-al-sharaa", "normalized"),
     ("Putin's", "vladimir-putin", "fuzzy"),
+    # ... and a group with what it is
+    ("HTS militia", "hts", "exact"),
+    ("Hayat Tahrir al-Sham group", "hts", "normalized"),
     ("Yad Rappenau", "bad-rappenau", "fuzzy"),  # a short word the table never saw: a typo of the name's own
     ("Lca Vista", "la-vista", "fuzzy"),         # ... or of a particle it drops
     ("Lx Vista", "la-vista", "fuzzy"),          # ... compared as typed (folded, lx is lks)
