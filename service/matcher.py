@@ -26,8 +26,8 @@ from .designators import DESIGNATORS, designator_stem
 from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, is_acronym_like, joined_words,
                     letter_runs, run_together)
 from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
-from .readings import (GREEK_READINGS, LATIN_READINGS, OTHER_READINGS, baltic_stem, bracketed, greek_nominative,
-                       located_head, possessive_head, qualified_head, role_head)
+from .readings import (GREEK_READINGS, LATIN_READINGS, OTHER_READINGS, REGION_WORDS, baltic_stem, bracketed,
+                       greek_nominative, located_head, possessive_head, qualified_head, role_head)
 from .table import AliasTable, Entity
 from .transliteration import PARTICLES
 
@@ -295,10 +295,13 @@ def _typo_among_tied(name: str, forms: NameForms, candidates: tuple[Candidate, .
     return typos[0] if len({c.id for c in typos}) == 1 else None
 
 
-def _held_in_another(head: NameForms, match: Candidate, candidates: tuple[Candidate, ...]) -> bool:
-    """Whether another entity proposed for the whole name has a name holding every word of its head and more."""
+def _held_in_another(head: NameForms, whole: NameForms, match: Candidate, candidates: tuple[Candidate, ...]) -> bool:
+    """Whether another entity proposed for the whole name has a name holding every word of its head and more;
+    not a region's name (`Raqqa Governorate`) when the words dropped from the whole (`Raqqa city`) name none."""
     words = set(head.tokens)
-    return any(c.id != match.id and words < set(c.matched.forms.tokens) for c in candidates)
+    asks_region = bool((set(whole.tokens) - words) & REGION_WORDS)
+    return any(c.id != match.id and words < (held := set(c.matched.forms.tokens))
+               and (asks_region or not held - words <= REGION_WORDS) for c in candidates)
 
 
 def _typed_too_far(typed: str, table: str) -> bool:
@@ -503,7 +506,7 @@ class Matcher:
         found = r.resolve(head)
         if found.match is not None and CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"] \
                 and (r.unmatched or found.match.score > r.answer.match.score) \
-                and not _held_in_another(name_forms(head), found.match, r.answer.candidates):
+                and not _held_in_another(name_forms(head), r.forms, found.match, r.answer.candidates):
             return found
         return None
 

@@ -78,6 +78,12 @@ DESIGNATOR_SUFFIXES = tuple(tuple(p.split()) for p in (
     "|si|gun|eup|myeon"                                    # Korean
     "|group|militia|movement|organization|organisation"    # what an armed or political group is, as news adds it
 ).split("|"))
+# Words for a region named after its main place (Aleppo Governorate, Idlib Province): a query that
+# says "city" or "town" asks for the place, not the region, though the region's name holds it.
+REGION_WORDS = frozenset(t for w in (
+    "governorate province provincia provinz region oblast district county state prefecture muhafazah "
+    "mohafazat wilayah wilayat canton department departement voivodeship raion rajon").split()
+    for t in name_forms(w).tokens)
 _WORD_SPLIT = re.compile(r"[\s\-‐‑–—]+")
 # Korean writes what a place is after its name, without a space (천안시, 은천읍, 평양직할시):
 # city (시, directly governed, metropolitan, special), county, district, town, township.

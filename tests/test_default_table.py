@@ -88,6 +88,7 @@ SPELLINGS = [
     ('Deir Ezzor', 'deir-ez-zor'), ('Deir Ez-Zour', 'deir-ez-zor'), ('Dayr al-Zor', 'deir-ez-zor'),
     ('ديرالزور', 'deir-ez-zor'), ('راسالعين', 'ras-al-ayn'),   # the inner article written without a space
     ('Deir ez-Zor, Syria', 'deir-ez-zor'), ('حمص، سوريا', 'homs'),   # qualified by the country
+    ('Aleppo city', 'aleppo'), ('Raqqa city', 'raqqa'),   # the city, not the governorate named after it
     ('Raqqah', 'raqqa'), ('Rakka', 'raqqa'), ('Al-Raqqa', 'raqqa'), ('Ракка', 'raqqa'),
     ('Qamishly', 'qamishli'), ('Kamishli', 'qamishli'), ('Al-Qamishli', 'qamishli'), ('Kobane', 'kobani'),
     ('Ain al-Arab', 'kobani'), ('Efrin', 'afrin'), ('Menbij', 'manbij'), ('Hasakah', 'al-hasakah'),
@@ -145,7 +146,7 @@ NEGATIVES = [
     ('Muhammad bin Salman', None), ('Mohammed bin Zayed', None), ('Saddam Hussein', None),
     ('Assad', 'hafez-al-assad'), ('Tahrir Square', 'hts'), ('Syrian Arab Republic Railways', None),
     ('Abu Maria al-Qahtani (HTS)', 'hts'),   # a man qualified by his group is not the group
-    ('Hamas leader Yahya Sinwar', None), ('Hezbollah leader', 'hezbollah'),
+    ('Hamas leader Yahya Sinwar', None), ('Hezbollah leader', 'hezbollah'), ('Latakia province', 'latakia'),
 ]
 
 

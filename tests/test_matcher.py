@@ -443,6 +443,23 @@ def test_a_name_is_read_without_its_part_in_brackets(query, expected):
     assert (result.match and result.match.id) == expected
 
 
+REGION_TABLE = {"version": 1, "entities": [
+    {"id": "aleppo", "type": "place", "name": "Aleppo"},
+    {"id": "aleppo-governorate", "type": "place", "name": "Aleppo Governorate"},
+    {"id": "mexico", "type": "country", "name": "Mexico"},
+    {"id": "mexico-city", "type": "place", "name": "Mexico City"}]}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Aleppo city", "aleppo"),           # the place, though the region's name holds it too
+    ("Aleppo province", None),           # ... a region: not the place
+    ("Lungsod ng México", None),         # "city of Mexico" is not the country while Mexico City is a candidate
+])
+def test_a_place_named_with_what_it_is_is_not_the_region_named_after_it(query, expected):
+    result = Matcher(parse_table(REGION_TABLE)).resolve(query)
+    assert (result.match and result.match.id) == expected
+
+
 def test_consonants_of_a_rough_romanization_count_for_less():
     """ヴェルチェッリ (Vercelli) has the consonants of unidecode's reading of Thai บราซิล (Brazil)."""
     thai_only = Matcher(parse_table({"version": 1, "entities": [
