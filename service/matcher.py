@@ -27,7 +27,7 @@ from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, i
                     letter_runs, run_together)
 from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
 from .readings import (GREEK_READINGS, LATIN_READINGS, OTHER_READINGS, REGION_WORDS, baltic_stem, bracketed,
-                       greek_nominative, located_head, possessive_head, qualified_head, role_head)
+                       greek_nominative, located_head, possessive_head, qualified_head, role_heads)
 from .table import AliasTable, Entity
 from .transliteration import PARTICLES
 
@@ -483,14 +483,15 @@ class Matcher:
     @staticmethod
     def _by_role(r: "_Reread") -> Resolution | None:
         """"Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov", "Hezbollah leader Naim
-        Qassem": the person after what they are, found by its keys; against a match by likeness (the
-        group's name is in the query too), with a higher score."""
-        if not (r.unmatched or r.answer.match.how == "fuzzy") or not (head := role_head(r.name)):
+        Qassem", "الرئيس السوري أحمد الشرع": the person after what they are, found by its keys; against a
+        match by likeness (the group's name is in the query too), with a higher score."""
+        if not (r.unmatched or r.answer.match.how == "fuzzy"):
             return None
-        found = r.resolve(head)
-        if found.match is not None and CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"] \
-                and (r.unmatched or found.match.score > r.answer.match.score):
-            return found
+        for head in role_heads(r.name):
+            found = r.resolve(head)
+            if found.match is not None and CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"] \
+                    and (r.unmatched or found.match.score > r.answer.match.score):
+                return found
         return None
 
     @staticmethod

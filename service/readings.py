@@ -120,30 +120,43 @@ def located_head(name: str) -> str | None:
 
 
 # News writes a person after what they are ("Russian President Vladimir Putin", "Kremlin spokesman
-# Dmitry Peskov", "Hezbollah leader Naim Qassem"): a title (transliteration.TITLES) or one of these
-# roles, after the country or group whose it is. Normalized, as normalize() writes them.
+# Dmitry Peskov", "Hezbollah leader Naim Qassem", "الرئيس السوري أحمد الشرع", "президент Владимир
+# Путин"): a title (transliteration.TITLES) or one of these roles, as normalize() writes them in the
+# main languages of the news this service reads (Arabic الرئيس al riis, الشيخ al shikh, وزير wzir,
+# المتحدث al mthhdth; Russian президент prezident, министр ministr; Turkish cumhurbaşkanı, bakanı;
+# Hebrew הנשיא hnshia...). Words that are also names (amir, qaid) are left out.
 ROLE_WORDS = tr.TITLES | frozenset(
     "leader leaders chief spokesman spokeswoman spokesperson envoy ambassador elect deputy governor mayor "
-    "founder head commander".split())
+    "founder head commander chancellor "
+    "riis shikh wzir natq mthhdth "
+    "prezident prezydent ministr premer lider glava komanduiushchii sekretar rukovoditel "
+    "cumhurbashkani bakani lideri sozcusu komutani "
+    "hnshia nshia hmnhig mnhig "
+    "prasident presidente ministre ministro sprecher parole dirigeant kanzler".split())
+
 # A name in English ends in 's when it is a possessive ("Assad's", "Erdoğan's"), in an apostrophe
 # when the name ends in s ("Damascus'").
 _POSSESSIVE = re.compile(r"(?<=\w)(?:['’ʼ]s|(?<=s)['’ʼ])$", re.IGNORECASE)
 
 
-def role_head(name: str) -> str | None:
-    """A Latin name after the last title or role among its words (normalized), if a name of two words
-    or more follows it (one would be a place's: Prince George, General Santos).
+def role_heads(name: str) -> list[str]:
+    """The name after the last title or role among its words (as typed), if two words or more follow
+    it (one would be a place's: Prince George, General Santos); then without its first word, if two
+    or more remain (the country after the role: "Президент России Владимир Путин").
 
-    >>> role_head("Russian President Vladimir Putin"), role_head("Iran's Supreme Leader Ali Khamenei")
-    ('vladimir putin', 'ali khamenei')
-    >>> role_head("President-elect Donald Trump"), role_head("Vladimir Putin"), role_head("Prince George")
-    ('donald trump', None, None)
+    >>> role_heads("Russian President Vladimir Putin"), role_heads("Iran's Supreme Leader Ali Khamenei")
+    (['Vladimir Putin'], ['Ali Khamenei'])
+    >>> role_heads("Президент России Владимир Путин"), role_heads("الرئيس أحمد الشرع")
+    (['России Владимир Путин', 'Владимир Путин'], ['أحمد الشرع'])
+    >>> role_heads("President-elect Donald Trump"), role_heads("Vladimir Putin"), role_heads("Prince George")
+    (['Donald Trump'], [], [])
     """
-    if script_of(name) != "LATIN":
-        return None
-    words = normalize(name).split()
-    last = max((k for k, w in enumerate(words[:-2]) if w in ROLE_WORDS), default=-1)
-    return " ".join(words[last + 1:]) if last >= 0 else None
+    words = name.split()
+    last = max((k for k, w in enumerate(words[:-2]) if set(normalize(w).split()) & ROLE_WORDS), default=-1)
+    if last < 0:
+        return []
+    rest = words[last + 1:]
+    return [" ".join(rest)] + ([" ".join(rest[1:])] if len(rest) > 2 else [])
 
 
 def possessive_head(name: str) -> str | None:

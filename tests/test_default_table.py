@@ -124,6 +124,8 @@ SPELLINGS = [
     ('Russian President Vladimir Putin', 'vladimir-putin'), ('Kremlin spokesman Dmitry Peskov', 'dmitry-peskov'),
     ('Hezbollah leader Naim Qassem', 'naim-qassem'), ("Iran's Supreme Leader Ali Khamenei", 'ali-khamenei'),
     ('Turkish Foreign Minister Hakan Fidan', 'hakan-fidan'), ("Erdoğan's", 'recep-tayyip-erdogan'),
+    ('الرئيس السوري أحمد الشرع', 'ahmed-al-sharaa'), ('Президент России Владимир Путин', 'vladimir-putin'),
+    ('Cumhurbaşkanı Recep Tayyip Erdoğan', 'recep-tayyip-erdogan'), ('Dışişleri Bakanı Hakan Fidan', 'hakan-fidan'),
     ('Islamic State group', 'islamic-state'), ('YPG militia', 'ypg'),   # a group with what it is
     ('Ebu Muhammed el-Colani', 'ahmed-al-sharaa'), ('el-Colani', 'ahmed-al-sharaa'),   # Turkish c is j
     # Japanese and Korean: names written in syllables, a vowel after every consonant

@@ -182,7 +182,9 @@ RESOLVES = [
     ("General Vladimir Putin", "vladimir-putin", "phonetic"),  # ... and dropped before two words or more
     # a person after what they are, as news writes them, and a possessive
     ("Russian President Vladimir Putin", "vladimir-putin", "exact"),
-    ("HTS leader Abu Mohammad al-Julani", "ahmed-al-sharaa", "normalized"),
+    ("HTS leader Abu Mohammad al-Julani", "ahmed-al-sharaa", "exact"),
+    ("Президент России Владимир Путин", "vladimir-putin", "normalized"),   # ... the country after the role
+    ("الرئيس أحمد الشرع", "ahmed-al-sharaa", "exact"),
     ("Putin's", "vladimir-putin", "fuzzy"),
     # ... and a group with what it is
     ("HTS militia", "hts", "exact"),
