@@ -27,7 +27,8 @@ from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, i
                     letter_runs, run_together)
 from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
 from .readings import (GREEK_READINGS, LATIN_READINGS, OTHER_READINGS, REGION_WORDS, baltic_stem, bracketed,
-                       greek_nominative, located_head, possessive_head, qualified_head, role_heads)
+                       greek_nominative, located_head, possessive_head, qualified_head, role_heads,
+                       russian_nominatives)
 from .table import AliasTable, Entity
 from .transliteration import PARTICLES
 
@@ -457,7 +458,8 @@ class Matcher:
         reread = _Reread(name, answer.forms, answer, type_, limit, as_of, resolve)
         for rule in (self._by_qualified_head, self._by_possessive, self._by_role, self._by_located_head,
                      self._by_baltic_stem, self._by_greek_nominative,
-                     self._by_syllabic_reading, self._by_cyrillic_readings, self._by_greek_readings,
+                     self._by_syllabic_reading, self._by_cyrillic_readings, self._by_russian_nominative,
+                     self._by_greek_readings,
                      self._by_latin_readings, self._by_whole_name_typo, self._by_word_typo):
             if (found := rule(reread)) is not None:
                 return found
@@ -547,6 +549,26 @@ class Matcher:
                     return found
         return None
 
+    def _by_russian_nominative(self, r: "_Reread") -> Resolution | None:
+        """"Дамаске", "Хмеймиме", "Израиля", "Марии Захаровой": a Russian name in another case, read back
+        to the nominative. The readings found by their keys in a Cyrillic name must name one entity (Ракке
+        is Ракка, Raqqa, or a masculine Ракк), and the one found is taken over a likeness of the whole
+        (Израиля, of Israel, is a word of the IDF's Russian name). Only a Cyrillic name confirms a reading:
+        a nominative in -а is as common as a genitive, and its stem meets other scripts' names by chance
+        (Вижаиха is not Weiji)."""
+        if not (r.unmatched or r.answer.match.how == "fuzzy") or r.forms.script != "CYRILLIC" \
+                or len(r.forms.norm.split()) > READ_WORDS_UP_TO:
+            return None
+        found: dict[str, str] = {}
+        for read in russian_nominatives(r.name):
+            for entity_id in self._ids_by_keys(read, r.type, script="CYRILLIC"):
+                found.setdefault(entity_id, read)
+        if len(found) != 1:
+            return None
+        answer = r.resolve(next(iter(found.values())))
+        return answer if answer.match is not None and CLASS_RANK[answer.match.how] >= CLASS_RANK["phonetic"] \
+            else None
+
     @staticmethod
     def _by_greek_readings(r: "_Reread") -> Resolution | None:
         """"Αϊτή", "Τζέτζου", "Ελ Μόντε", "Μπούμπα", "Στίλγουοτερ", "Χρζάνοβ": a Greek letter or
@@ -572,12 +594,14 @@ class Matcher:
                     return found
         return None
 
-    def _ids_by_keys(self, text: str, type_: str | None) -> set[str]:
-        """The entities of the type with a name equal to the text by its keys (exactly, normalized or phonetically)."""
+    def _ids_by_keys(self, text: str, type_: str | None, script: str | None = None) -> set[str]:
+        """The entities of the type with a name (in the script, if given) equal to the text by its keys
+        (exactly, normalized or phonetically)."""
         forms = name_forms(text)
         return {hit.entity.id for i in self.index.lookup(forms)
                 if (hit := self._score_exact(text, forms, i, [])) is not None
-                and CLASS_RANK[hit.how] >= CLASS_RANK["phonetic"] and (type_ is None or hit.entity.type == type_)}
+                and CLASS_RANK[hit.how] >= CLASS_RANK["phonetic"] and (type_ is None or hit.entity.type == type_)
+                and (script is None or self.index.script_of(i) == script)}
 
     def _by_whole_name_typo(self, r: "_Reread") -> Resolution | None:
         """"Km Ombo", "La Babra", "ElgFasher": a name of several words with a typo in one of them,

@@ -1,14 +1,15 @@
 """Other readings of a name, tried when it matches nothing as written (Matcher._answer).
 
-Each function here returns the name read another way, or None when the rule
-does not apply: the name without its qualifier (after a comma, in brackets)
-or its possessive, a person after their title or role, the place without the
-words that say where it lies or what it is, a Lithuanian or Latvian word
-without its nominative ending, Cyrillic letters read by the conventions
-of other languages, a Slavic or German Latin spelling's j and ch read as y
-and kh, a Greek official name's declined country in the nominative, and Greek
-letters read by their other values. They work on the name as typed, before normalization,
-because the words and letters they look for are lost in it.
+Each function here returns the name read another way (some, a few readings),
+or None when the rule does not apply: the name without its qualifier (after a
+comma, in brackets) or its possessive, a person after their title or role, the
+place without the words that say where it lies or what it is, a Lithuanian or
+Latvian word without its nominative ending, a Russian name in another case in
+the nominative, Cyrillic letters read by the conventions of other languages, a
+Slavic, German or Turkish Latin spelling's j, ch and c read as y, kh and j, a
+Greek official name's declined country in the nominative, and Greek letters
+read by their other values. They work on the name as typed, before
+normalization, because the words and letters they look for are lost in it.
 """
 from __future__ import annotations
 
@@ -311,6 +312,47 @@ def turkish_c_reading(name: str) -> str | None:
 
 # Readings tried in turn when a Latin name is not found.
 LATIN_READINGS = (latin_y_reading, latin_kh_reading, turkish_c_reading)
+
+
+# Russian declines names, and Russian news writes them in every case: Путина, Путину, Путиным for
+# Путин; Захаровой for Захарова; Дамаска, Дамаске for Дамаск. A name's words agree in case, so each
+# case's endings go back to the nominative over all its words at once (masculine, then feminine).
+_RUSSIAN_CASES = (
+    (("ом", ""), ("ым", ""), ("ем", "й")),                    # masculine: instrumental (Путиным, Сергеем)
+    (("а", ""), ("я", "й")),                                  # ... genitive, accusative (Путина, Сергея)
+    (("у", ""), ("ю", "й")),                                  # ... dative (Путину, Сергею)
+    (("е", ""),),                                             # ... prepositional (Дамаске)
+    (("я", "ь"), ("ю", "ь"), ("ем", "ь"), ("е", "ь")),        # ... soft stems (Израиля, Израилем)
+    # feminine, every case (Марии Захаровой, Москвы, Москве, Москву)
+    (("ой", "а"), ("ей", "я"), ("ии", "ия"), ("ы", "а"), ("и", "а"), ("е", "а"), ("у", "а")),
+)
+_CYRILLIC_WORD = re.compile(r"^[а-яё]{4,}$")
+
+
+def russian_nominatives(name: str) -> list[str]:
+    """A Russian name in another case read back to the nominative, one reading per case whose
+    endings its words have (words of four letters or more, three of them left).
+
+    >>> russian_nominatives("Владимира Путина")[0], russian_nominatives("Путиным")[0]
+    ('Владимир Путин', 'Путин')
+    >>> "Мария Захарова" in russian_nominatives("Марии Захаровой"), russian_nominatives("Путин")
+    (True, [])
+    """
+    words = name.split()
+    if not any(_CYRILLIC_WORD.match(w.lower()) for w in words):
+        return []
+    readings = []
+    for endings in _RUSSIAN_CASES:
+        read = []
+        for word in words:
+            lower = word.lower()
+            end = next(((e, n) for e, n in endings if lower.endswith(e) and len(lower) - len(e) >= 3
+                        and _CYRILLIC_WORD.match(lower)), None)
+            read.append(word[:len(word) - len(end[0])] + end[1] if end else word)
+        text = " ".join(read)
+        if text != name and text not in readings:
+            readings.append(text)
+    return readings
 
 # Greek declines names: an official name puts the country after the genitive article (Δημοκρατία
 # της Κούβας, Μεγάλο Δουκάτο του Λουξεμβούργου, Κοινοπολιτεία των Μπαχαμών) or makes it an adjective

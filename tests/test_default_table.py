@@ -126,6 +126,9 @@ SPELLINGS = [
     ('Turkish Foreign Minister Hakan Fidan', 'hakan-fidan'), ("Erdoğan's", 'recep-tayyip-erdogan'),
     ('الرئيس السوري أحمد الشرع', 'ahmed-al-sharaa'), ('Президент России Владимир Путин', 'vladimir-putin'),
     ('Cumhurbaşkanı Recep Tayyip Erdoğan', 'recep-tayyip-erdogan'), ('Dışişleri Bakanı Hakan Fidan', 'hakan-fidan'),
+    # Russian in other cases than the nominative (в Дамаске, на Хмеймиме, армия Израиля)
+    ('Дамаске', 'damascus'), ('Хмеймиме', 'khmeimim-air-base'), ('Израиля', 'israel'), ('Идлибе', 'idlib'),
+    ('Ракки', 'raqqa'), ('Сирией', 'syria'), ('Ираном', 'iran'), ('Израилю', 'israel'),
     ('Islamic State group', 'islamic-state'), ('YPG militia', 'ypg'),   # a group with what it is
     ('Ebu Muhammed el-Colani', 'ahmed-al-sharaa'), ('el-Colani', 'ahmed-al-sharaa'),   # Turkish c is j
     # Japanese and Korean: names written in syllables, a vowel after every consonant

@@ -462,6 +462,27 @@ def test_a_place_named_with_what_it_is_is_not_the_region_named_after_it(query, e
     assert (result.match and result.match.id) == expected
 
 
+RUSSIAN_TABLE = {"version": 1, "entities": [
+    {"id": "damascus", "type": "place", "name": "Damascus", "aliases": ["Дамаск"]},
+    {"id": "raqqa", "type": "place", "name": "Raqqa", "aliases": ["Ракка"]},
+    {"id": "israel", "type": "country", "name": "Israel", "aliases": ["Израиль"]},
+    {"id": "idf", "type": "organization", "name": "Israel Defense Forces", "aliases": ["Армия обороны Израиля"]},
+    {"id": "maria-zakharova", "type": "person", "name": "Maria Zakharova", "aliases": ["Мария Захарова"]},
+    {"id": "weiji", "type": "place", "name": "Weiji"}]}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Дамаске", "damascus"),              # prepositional: в Дамаске
+    ("Ракки", "raqqa"),                   # genitive, feminine: из Ракки
+    ("Израиля", "israel"),                # genitive of a soft stem, over the IDF's name that holds the word
+    ("Марии Захаровой", "maria-zakharova"),
+    ("Вижаиха", None),                    # a nominative in -а; its stem Вижаих folds as Weiji, a Latin name
+])
+def test_a_russian_name_in_another_case_is_read_in_the_nominative(query, expected):
+    result = Matcher(parse_table(RUSSIAN_TABLE)).resolve(query)
+    assert (result.match and result.match.id) == expected
+
+
 def test_consonants_of_a_rough_romanization_count_for_less():
     """ヴェルチェッリ (Vercelli) has the consonants of unidecode's reading of Thai บราซิล (Brazil)."""
     thai_only = Matcher(parse_table({"version": 1, "entities": [
