@@ -183,6 +183,7 @@ def resolution_json(result: Resolution, query) -> dict:
         "match": candidate_json(result.match, as_of) if result.match else None,
         "ambiguous": result.ambiguous,
         "reason": result.reason,
+        "read_as": _printable(result.read_as) if result.read_as is not None else None,
         "candidates": [candidate_json(c, as_of) for c in result.candidates],
     }
 

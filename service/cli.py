@@ -115,8 +115,9 @@ def run_resolve(args) -> int:
             match = body["match"]
             if match:
                 m = match["matched"]
+                read_as = f"\tread as: {body['read_as']}" if body["read_as"] else ""
                 print(f"{name}\t{match['id']}\t{match['name']}\t{match['score']:.3f}\t{match['how']}\t"
-                      f"{m['kind']}: {m['name']}")
+                      f"{m['kind']}: {m['name']}{read_as}")
             else:
                 print(f"{name}\t-\t({body['reason']})")
     if args.json:

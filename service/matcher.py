@@ -134,6 +134,7 @@ class Resolution:
     candidates: tuple[Candidate, ...]
     as_of: dt.date | None = None
     cached: bool = False        # answered from the Matcher's answer cache (counted in metrics, not shown)
+    read_as: str | None = None  # the other reading of the query that found the match (Matcher._reread)
 
 
 def name_at(entity: Entity, day: dt.date) -> str:
@@ -442,7 +443,9 @@ class Matcher:
                               limit, as_of)
         better = self._reread(query, answer, memo) if reread else None
         if better is not None:
-            return Resolution(name, forms, better.match, False, None, better.candidates, as_of)
+            # A typo's answer is the query's own (typo_answer); another reading's says what was resolved.
+            read_as = better.query if better.query != name else None
+            return Resolution(name, forms, better.match, False, None, better.candidates, as_of, read_as=read_as)
         return answer
 
     def _reread(self, query: tuple, answer: Resolution, memo: dict | None) -> Resolution | None:

@@ -68,6 +68,9 @@ class Resolution(_Response):
     match: Optional[Candidate]
     ambiguous: bool
     reason: Optional[Literal["no_candidates", "below_threshold", "ambiguous"]]
+    read_as: Optional[str] = Field(description="The other reading of the name that found the match, when the "
+                                               "name as given did not: without a qualifier, a possessive or a "
+                                               "title, in the nominative, by another spelling convention.")
     candidates: list[Candidate]
 
 

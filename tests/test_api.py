@@ -36,6 +36,20 @@ def test_seed_article_names_resolve(default_client, name, entity_id, kind):
     assert body["match"]["matched"]["kind"] == kind
 
 
+@pytest.mark.parametrize("name, entity_id, read_as", [
+    ("Russian President Vladimir Putin", "vladimir-putin", "Vladimir Putin"),   # after a title or role
+    ("Homs, Syria", "homs", "Homs"),                                             # without its qualifier
+    ("Сирией", "syria", "Сирия"),                                                # in the nominative
+    ("Vladimir Putin", "vladimir-putin", None),                                  # as given
+    ("Qamishly", "qamishli", None),
+])
+def test_an_answer_found_by_another_reading_of_the_name_says_which(default_client, name, entity_id, read_as):
+    single = default_client.post("/v1/resolve", json={"name": name}).get_json()
+    batch = default_client.post("/v1/resolve/batch", json={"queries": [{"name": name}]}).get_json()["results"][0]
+    for body in (single, batch):
+        assert (body["match"]["id"], body["read_as"]) == (entity_id, read_as)
+
+
 def test_former_name_resolves_to_current_entity_with_dates(default_client):
     match = default_client.post("/v1/resolve", json={"name": "Jabhat al-Nusra"}).get_json()["match"]
     assert match["name"] == default_client.get("/v1/entities/hts").get_json()["name"]

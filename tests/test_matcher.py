@@ -492,6 +492,16 @@ def test_consonants_of_a_rough_romanization_count_for_less():
     assert [(c.id, c.how, c.score) for c in result.candidates] == [("brazil", "consonants", 0.792)]
 
 
+@pytest.mark.parametrize("query, read_as", [
+    ("Cáceres i Spania", "Cáceres"),      # found without where it lies
+    ("Kapn", None),                       # a typo's answer is the query's own: `compared` says what met
+    ("Qamishli", None),
+])
+def test_an_answer_says_which_reading_of_the_name_found_it(matcher, query, read_as):
+    result = matcher.resolve(query)
+    assert result.match is not None and result.read_as == read_as
+
+
 def test_shared_surname_alone_is_not_a_match(matcher):
     result = matcher.resolve("Assad")
     assert result.match is None
