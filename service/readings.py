@@ -119,7 +119,6 @@ def located_head(name: str) -> str | None:
     return None
 
 
-
 # News writes a person after what they are ("Russian President Vladimir Putin", "Kremlin spokesman
 # Dmitry Peskov", "Hezbollah leader Naim Qassem", "الرئيس السوري أحمد الشرع", "президент Владимир
 # Путин"): a title (transliteration.TITLES) or one of these roles, as normalize() writes them in the
@@ -134,10 +133,6 @@ ROLE_WORDS = tr.TITLES | frozenset(
     "cumhurbashkani bakani lideri sozcusu komutani "
     "hnshia nshia hmnhig mnhig "
     "prasident presidente ministre ministro sprecher parole dirigeant kanzler".split())
-
-# A name in English ends in 's when it is a possessive ("Assad's", "Erdoğan's"), in an apostrophe
-# when the name ends in s ("Damascus'").
-_POSSESSIVE = re.compile(r"(?<=\w)(?:['’ʼ]s|(?<=s)['’ʼ])$", re.IGNORECASE)
 
 
 def role_heads(name: str) -> list[str]:
@@ -160,6 +155,11 @@ def role_heads(name: str) -> list[str]:
     return [" ".join(rest)] + ([" ".join(rest[1:])] if len(rest) > 2 else [])
 
 
+# A name in English ends in 's when it is a possessive ("Assad's", "Erdoğan's"), in an apostrophe
+# when the name ends in s ("Damascus'").
+_POSSESSIVE = re.compile(r"(?<=\w)(?:['’ʼ]s|(?<=s)['’ʼ])$", re.IGNORECASE)
+
+
 def possessive_head(name: str) -> str | None:
     """A Latin name without the possessive it ends in, if it does.
 
@@ -170,6 +170,7 @@ def possessive_head(name: str) -> str | None:
     if script_of(name) != "LATIN" or not _POSSESSIVE.search(name):
         return None
     return _POSSESSIVE.sub("", name).strip() or None
+
 
 # Lithuanian and Latvian give a foreign name a nominative ending (Džilongas = Geelong,
 # Noridžas = Norwich, Bombėjus = Bombay); their letters tell such a word from others.
@@ -353,6 +354,7 @@ def russian_nominatives(name: str) -> list[str]:
         if text != name and text not in readings:
             readings.append(text)
     return readings
+
 
 # Greek declines names: an official name puts the country after the genitive article (Δημοκρατία
 # της Κούβας, Μεγάλο Δουκάτο του Λουξεμβούργου, Κοινοπολιτεία των Μπαχαμών) or makes it an adjective
