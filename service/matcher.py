@@ -460,9 +460,8 @@ class Matcher:
 
         reread = _Reread(name, answer.forms, answer, type_, limit, as_of, resolve)
         for rule in (self._by_qualified_head, self._by_possessive, self._by_role, self._by_located_head,
-                     self._by_baltic_stem, self._by_greek_nominative,
-                     self._by_syllabic_reading, self._by_cyrillic_readings, self._by_russian_nominative,
-                     self._by_greek_readings,
+                     self._by_baltic_stem, self._by_greek_nominative, self._by_syllabic_reading,
+                     self._by_cyrillic_readings, self._by_russian_nominative, self._by_greek_readings,
                      self._by_latin_readings, self._by_whole_name_typo, self._by_word_typo):
             if (found := rule(reread)) is not None:
                 return found
@@ -586,9 +585,10 @@ class Matcher:
         return None
 
     def _by_latin_readings(self, r: "_Reread") -> Resolution | None:
-        """"Tajšet", "Chmejmim", "Jablonovskij": a Slavic or German Latin spelling's j read as y, and
-        its ch as kh; found by its keys (another alphabet's j is a consonant too often to do with less).
-        A tenth of a gazetteer's names have such a reading: it is resolved only once a key finds it."""
+        """"Tajšet", "Chmejmim", "Jablonovskij", "el-Colani": a Slavic or German Latin spelling's j read
+        as y and its ch as kh, a Turkish c as j; found by its keys (in other alphabets these letters
+        are other sounds too often to do with less). Many names have such a reading: it is resolved
+        only once a key finds it."""
         if r.unmatched and r.forms.script == "LATIN" and len(r.forms.norm.split()) <= READ_WORDS_UP_TO:
             for reading in LATIN_READINGS:
                 if (read := reading(r.name)) and self._ids_by_keys(read, r.type) \
