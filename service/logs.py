@@ -240,4 +240,4 @@ def log_resolutions(results, request_id: str | None) -> None:
         return
     for r in results:
         queries_log.debug("resolved", extra={"query": r.query, "match": r.match.id if r.match else None,
-                                             "reason": r.reason, "request_id": request_id})
+                                             "reason": r.reason, "read_as": r.read_as, "request_id": request_id})
