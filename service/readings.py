@@ -125,7 +125,7 @@ def located_head(name: str) -> str | None:
 # main languages of the news this service reads (Arabic الرئيس al riis, الشيخ al shikh, وزير wzir,
 # المتحدث al mthhdth; Russian президент prezident, министр ministr; Turkish cumhurbaşkanı, bakanı;
 # Hebrew הנשיא hnshia...). Words that are also names (amir, qaid) are left out.
-ROLE_WORDS = tr.TITLES | frozenset(
+ROLE_WORDS = (tr.TITLES - {"the"}) | frozenset(
     "leader leaders chief spokesman spokeswoman spokesperson envoy ambassador elect deputy governor mayor "
     "founder head commander chancellor "
     "riis shikh wzir natq mthhdth "

@@ -109,7 +109,8 @@ TITLES = frozenset(
     "dr sir general gen colonel col major brigadier emir king queen prince "
     "minister prime ayatollah grand imam sayyid sayyed mullah mufti "
     "marshal admiral lieutenant lt captain capt commander chairman senator "
-    "secretary".split()
+    "secretary "
+    "the".split()   # English's article before a name ("the Islamic State", "The Hague") says no more
 )
 # Titles that also begin place names (Grand Island, General Santos, Prince George, King City,
 # Queen Creek, Major Isidoro): dropped only when two content words or more follow, as in a

@@ -130,6 +130,7 @@ SPELLINGS = [
     ('Дамаске', 'damascus'), ('Хмеймиме', 'khmeimim-air-base'), ('Израиля', 'israel'), ('Идлибе', 'idlib'),
     ('Ракки', 'raqqa'), ('Сирией', 'syria'), ('Ираном', 'iran'), ('Израилю', 'israel'),
     ('Islamic State group', 'islamic-state'), ('YPG militia', 'ypg'),   # a group with what it is
+    ('the Islamic State group', 'islamic-state'),   # ... after English's article
     ('Ebu Muhammed el-Colani', 'ahmed-al-sharaa'), ('el-Colani', 'ahmed-al-sharaa'),   # Turkish c is j
     # Japanese and Korean: names written in syllables, a vowel after every consonant
     ('ダマスカス', 'damascus'), ('다마스쿠스', 'damascus'), ('ヒズボラ', 'hezbollah'), ('シリア', 'syria'),

@@ -189,6 +189,7 @@ RESOLVES = [
     # ... and a group with what it is
     ("HTS militia", "hts", "exact"),
     ("Hayat Tahrir al-Sham group", "hts", "normalized"),
+    ("the Hayat Tahrir al-Sham", "hts", "phonetic"),   # English's article before a name, dropped as a title is
     ("Yad Rappenau", "bad-rappenau", "fuzzy"),  # a short word the table never saw: a typo of the name's own
     ("Lca Vista", "la-vista", "fuzzy"),         # ... or of a particle it drops
     ("Lx Vista", "la-vista", "fuzzy"),          # ... compared as typed (folded, lx is lks)
