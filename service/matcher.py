@@ -557,14 +557,21 @@ class Matcher:
         is Ракка, Raqqa, or a masculine Ракк), and the one found is taken over a likeness of the whole
         (Израиля, of Israel, is a word of the IDF's Russian name). Only a Cyrillic name confirms a reading:
         a nominative in -а is as common as a genitive, and its stem meets other scripts' names by chance
-        (Вижаиха is not Weiji)."""
+        (Вижаиха is not Weiji). A surname alone (Путина, Трампа) has no name of its own to equal: it is
+        resolved when its nominative is a word the table writes, and its readings find one entity."""
         if not (r.unmatched or r.answer.match.how == "fuzzy") or r.forms.script != "CYRILLIC" \
                 or len(r.forms.norm.split()) > READ_WORDS_UP_TO:
             return None
         found: dict[str, str] = {}
-        for read in russian_nominatives(r.name):
+        readings = russian_nominatives(r.name)
+        for read in readings:
             for entity_id in self._ids_by_keys(read, r.type, script="CYRILLIC"):
                 found.setdefault(entity_id, read)
+        if not found and r.unmatched and " " not in r.forms.norm:
+            # A surname alone (Путина, Лаврова): its nominative is a word of a name the table writes.
+            words = [read for read in readings if self.index.writes_word(name_forms(read).norm)]
+            answers = [a for a in map(r.resolve, words) if a.match is not None]
+            return answers[0] if len({a.match.id for a in answers}) == 1 else None
         if len(found) != 1:
             return None
         answer = r.resolve(next(iter(found.values())))

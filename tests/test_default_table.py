@@ -129,6 +129,7 @@ SPELLINGS = [
     # Russian in other cases than the nominative (в Дамаске, на Хмеймиме, армия Израиля)
     ('Дамаске', 'damascus'), ('Хмеймиме', 'khmeimim-air-base'), ('Израиля', 'israel'), ('Идлибе', 'idlib'),
     ('Ракки', 'raqqa'), ('Сирией', 'syria'), ('Ираном', 'iran'), ('Израилю', 'israel'),
+    ('Путина', 'vladimir-putin'), ('Трампа', 'donald-trump'), ('Пескова', 'dmitry-peskov'),   # surnames alone
     ('Islamic State group', 'islamic-state'), ('YPG militia', 'ypg'),   # a group with what it is
     ('the Islamic State group', 'islamic-state'),   # ... after English's article
     ('Ebu Muhammed el-Colani', 'ahmed-al-sharaa'), ('el-Colani', 'ahmed-al-sharaa'),   # Turkish c is j
@@ -153,6 +154,7 @@ NEGATIVES = [
     ('Assad', 'hafez-al-assad'), ('Tahrir Square', 'hts'), ('Syrian Arab Republic Railways', None),
     ('Abu Maria al-Qahtani (HTS)', 'hts'),   # a man qualified by his group is not the group
     ('Hamas leader Yahya Sinwar', None), ('Hezbollah leader', 'hezbollah'), ('Latakia province', 'latakia'),
+    ('Асада', 'hafez-al-assad'),   # of Assad: the family name alone, as 'Assad'
 ]
 
 

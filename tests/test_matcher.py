@@ -469,6 +469,7 @@ RUSSIAN_TABLE = {"version": 1, "entities": [
     {"id": "israel", "type": "country", "name": "Israel", "aliases": ["Израиль"]},
     {"id": "idf", "type": "organization", "name": "Israel Defense Forces", "aliases": ["Армия обороны Израиля"]},
     {"id": "maria-zakharova", "type": "person", "name": "Maria Zakharova", "aliases": ["Мария Захарова"]},
+    {"id": "vladimir-putin", "type": "person", "name": "Vladimir Putin", "aliases": ["Владимир Путин"]},
     {"id": "weiji", "type": "place", "name": "Weiji"}]}
 
 
@@ -477,6 +478,7 @@ RUSSIAN_TABLE = {"version": 1, "entities": [
     ("Ракки", "raqqa"),                   # genitive, feminine: из Ракки
     ("Израиля", "israel"),                # genitive of a soft stem, over the IDF's name that holds the word
     ("Марии Захаровой", "maria-zakharova"),
+    ("Путина", "vladimir-putin"),         # a surname alone: its nominative is a word of the table's name
     ("Вижаиха", None),                    # a nominative in -а; its stem Вижаих folds as Weiji, a Latin name
 ])
 def test_a_russian_name_in_another_case_is_read_in_the_nominative(query, expected):
