@@ -115,6 +115,10 @@ class _Reread:
             return found
         return None
 
+    def keyed_over(self, found: "Resolution") -> bool:
+        """Whether a reading's answer is found by its keys and, against a match by likeness, scores higher."""
+        return _by_keys(found) and (self.unmatched or found.match.score > self.answer.match.score)
+
     def typo_answer(self, typo: "Candidate") -> "Resolution":
         """The name read as a typo of `typo`'s: that name first among the shown candidates, then the
         answer's for other entities."""
@@ -295,6 +299,11 @@ def _typo_among_tied(name: str, forms: NameForms, candidates: tuple[Candidate, .
     typos = [c for c in tied
              if _one_typo(forms.norm, c.matched.forms.norm) and _one_typo(typed, _typed(c.matched.text))]
     return typos[0] if len({c.id for c in typos}) == 1 else None
+
+
+def _by_keys(answer: Resolution) -> bool:
+    """Whether an answer is a match found by a key of the name (exactly, normalized or phonetically)."""
+    return answer.match is not None and CLASS_RANK[answer.match.how] >= CLASS_RANK["phonetic"]
 
 
 def _held_in_another(head: NameForms, whole: NameForms, match: Candidate, candidates: tuple[Candidate, ...]) -> bool:
@@ -492,9 +501,7 @@ class Matcher:
         if not (r.unmatched or r.answer.match.how == "fuzzy"):
             return None
         for head in role_heads(r.name):
-            found = r.resolve(head)
-            if found.match is not None and CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"] \
-                    and (r.unmatched or found.match.score > r.answer.match.score):
+            if r.keyed_over(found := r.resolve(head)):
                 return found
         return None
 
@@ -509,9 +516,7 @@ class Matcher:
         if not (r.unmatched or r.answer.match.how == "fuzzy") or not (head := located_head(r.name)):
             return None
         found = r.resolve(head)
-        if found.match is not None and CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"] \
-                and (r.unmatched or found.match.score > r.answer.match.score) \
-                and not _held_in_another(name_forms(head), r.forms, found.match, r.answer.candidates):
+        if r.keyed_over(found) and not _held_in_another(name_forms(head), r.forms, found.match, r.answer.candidates):
             return found
         return None
 
@@ -525,8 +530,7 @@ class Matcher:
         """"Δημοκρατία της Κούβας", "Γαλλική Δημοκρατία": a Greek official name with its country
         declined; the country in the nominative must be found by its keys."""
         if r.unmatched and (nominative := greek_nominative(r.name)):
-            found = r.resolve(nominative)
-            if found.match is not None and CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"]:
+            if _by_keys(found := r.resolve(nominative)):
                 return found
         return None
 
@@ -562,11 +566,8 @@ class Matcher:
         if not (r.unmatched or r.answer.match.how == "fuzzy") or r.forms.script != "CYRILLIC" \
                 or len(r.forms.norm.split()) > READ_WORDS_UP_TO:
             return None
-        found: dict[str, str] = {}
         readings = russian_nominatives(r.name)
-        for read in readings:
-            for entity_id in self._ids_by_keys(read, r.type, script="CYRILLIC"):
-                found.setdefault(entity_id, read)
+        found = self._readings_by_keys(readings, r.type, script="CYRILLIC")
         if not found and r.unmatched and " " not in r.forms.norm:
             # A surname alone (Путина, Лаврова): its nominative is a word of a name the table writes.
             words = [read for read in readings if self.index.writes_word(name_forms(read).norm)]
@@ -575,8 +576,7 @@ class Matcher:
         if len(found) != 1:
             return None
         answer = r.resolve(next(iter(found.values())))
-        return answer if answer.match is not None and CLASS_RANK[answer.match.how] >= CLASS_RANK["phonetic"] \
-            else None
+        return answer if _by_keys(answer) else None
 
     @staticmethod
     def _by_greek_readings(r: "_Reread") -> Resolution | None:
@@ -587,7 +587,7 @@ class Matcher:
             for reading, latin_only in GREEK_READINGS:
                 if (read := reading(r.name)) and (found := r.resolve(read)).match is not None \
                         and (found.match.matched.forms.script == "LATIN" or not latin_only) \
-                        and ((r.unmatched and latin_only) or CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"]):
+                        and ((r.unmatched and latin_only) or _by_keys(found)):
                     return found
         return None
 
@@ -598,9 +598,7 @@ class Matcher:
         only once a key finds it."""
         if r.unmatched and r.forms.script == "LATIN" and len(r.forms.norm.split()) <= READ_WORDS_UP_TO:
             for reading in LATIN_READINGS:
-                if (read := reading(r.name)) and self._ids_by_keys(read, r.type) \
-                        and (found := r.resolve(read)).match is not None \
-                        and CLASS_RANK[found.match.how] >= CLASS_RANK["phonetic"]:
+                if (read := reading(r.name)) and self._ids_by_keys(read, r.type) and _by_keys(found := r.resolve(read)):
                     return found
         return None
 
@@ -612,6 +610,14 @@ class Matcher:
                 if (hit := self._score_exact(text, forms, i, [])) is not None
                 and CLASS_RANK[hit.how] >= CLASS_RANK["phonetic"] and (type_ is None or hit.entity.type == type_)
                 and (script is None or self.index.script_of(i) == script)}
+
+    def _readings_by_keys(self, readings: list[str], type_: str | None, script: str | None = None) -> dict[str, str]:
+        """Each entity some reading finds by its keys (_ids_by_keys), with the first reading that does."""
+        found: dict[str, str] = {}
+        for reading in readings:
+            for entity_id in self._ids_by_keys(reading, type_, script):
+                found.setdefault(entity_id, reading)
+        return found
 
     def _by_whole_name_typo(self, r: "_Reread") -> Resolution | None:
         """"Km Ombo", "La Babra", "ElgFasher": a name of several words with a typo in one of them,
@@ -687,14 +693,7 @@ class Matcher:
     def _syllabic_reading(self, answer: Resolution, type_: str | None) -> tuple[str, str] | None:
         """The one reading of a kana or Hangul name (consonants.syllabic_readings) that equals the
         names of exactly one entity by their keys, other than the answer's, with that entity's id."""
-        found: dict[str, str] = {}
-        for reading in syllabic_readings(answer.forms):
-            reading_forms = name_forms(reading)
-            for i in self.index.lookup(reading_forms):
-                hit = self._score_exact(reading, reading_forms, i, [])
-                if hit is not None and CLASS_RANK[hit.how] >= CLASS_RANK["phonetic"] \
-                        and (type_ is None or hit.entity.type == type_):
-                    found.setdefault(hit.entity.id, reading)
+        found = self._readings_by_keys(syllabic_readings(answer.forms), type_)
         if len(found) != 1 or (answer.match is not None and answer.match.id in found):
             return None
         (entity_id, reading), = found.items()
