@@ -36,6 +36,7 @@ PHONETIC_SCORE = 0.97
 SKELETON_SIMILARITY = 0.9   # two words with the same consonants (4 or more), one side vowelless
 SHORT_SKELETON_SIMILARITY = 0.85  # the same with 3 consonants; 2 say too little to count
 CONSONANT_SCORE = 0.88      # a query in syllables or without vowels with a name's consonants in order
+COMMON_ONLY_SCORE = 0.5     # most a name matched by words common within its type alone scores (_score_tokens)
 WORD_THRESHOLD = 0.75       # below this, two words do not correspond at all
 SHORT_WORD = 3              # words this short must be equal to correspond...
 SHORT_TYPO_SIMILARITY = 0.8  # ... unless the query's word is unknown to the table (see _score_tokens)
@@ -909,9 +910,13 @@ class Matcher:
                     weight = min(weight, designator_weight)
             query_total += weight * weight
         table_total = sum(idf.get(w, default) ** 2 for w in table_words)
-        if not distinctive:  # only words common within the type ("Republic of"): nothing names the entity
+        if not matched:
             return None
         score = (matched / query_total) ** QUERY_SHARE * (matched / table_total) ** (1 - QUERY_SHARE)
+        if not distinctive:
+            # Only words common within the type ("Republic of", "Assad" among the Assads): nothing names
+            # one entity. Listed, so the answer shows who shares them, but never near a match.
+            score = min(score, COMMON_ONLY_SCORE)
         score = min(score, PHONETIC_SCORE - 0.01) * _script_trust(forms.script, entry.script)
         return _Hit(round(score, 4), "skeleton" if via_skeleton else "fuzzy", entry.row, entry.entity, None)
 

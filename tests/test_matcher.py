@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from service import index
-from service.matcher import PHONETIC_SCORE, Matcher
+from service.matcher import COMMON_ONLY_SCORE, PHONETIC_SCORE, Matcher
 from service.table import parse_table
 
 ENTITIES = [
@@ -505,9 +505,10 @@ def test_an_answer_says_which_reading_of_the_name_found_it(matcher, query, read_
     assert result.match is not None and result.read_as == read_as
 
 
-def test_shared_surname_alone_is_not_a_match(matcher):
+def test_shared_surname_alone_is_not_a_match_but_lists_who_shares_it(matcher):
     result = matcher.resolve("Assad")
-    assert result.match is None
+    assert result.match is None and result.reason == "below_threshold"
+    assert {"bashar-al-assad", "hafez-al-assad"} <= {c.id for c in result.candidates}
 
 
 def test_scores_are_floats_in_unit_interval(matcher):
@@ -595,6 +596,14 @@ def test_words_common_within_a_type_never_match_alone():
     matcher = Matcher(parse_table({"version": 1, "entities": GAZETTEER}))
     assert matcher.resolve("Kingdom").match is None
     assert matcher.resolve("United Kingdom").match.id == "uk"
+
+
+def test_words_common_within_a_type_list_their_names_far_below_a_match():
+    """Common words alone name no entity, but the answer shows the names that hold them."""
+    matcher = Matcher(parse_table({"version": 1, "entities": GAZETTEER}))
+    result = matcher.resolve("Kingdom", limit=10)
+    assert {c.id for c in result.candidates} >= {k.lower() for k in KINGDOMS}
+    assert all(c.score <= COMMON_ONLY_SCORE < matcher.threshold for c in result.candidates)
 
 
 BIG = {"version": 1, "entities": [{"id": "japan", "type": "country", "name": "Japan"},
