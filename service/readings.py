@@ -127,7 +127,7 @@ def located_head(name: str) -> str | None:
 # Hebrew הנשיא hnshia...). Words that are also names (amir, qaid) are left out.
 ROLE_WORDS = (tr.TITLES - {"the"}) | frozenset(
     "leader leaders chief spokesman spokeswoman spokesperson envoy ambassador elect deputy governor mayor "
-    "founder head chancellor "
+    "founder head chancellor dictator diktator dictateur dictador ruler strongman autocrat "
     "riis shikh wzir natq mthhdth "
     "prezident prezydent ministr premer lider glava komanduiushchii sekretar rukovoditel "
     "cumhurbashkani bakani lideri sozcusu komutani "
