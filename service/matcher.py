@@ -26,8 +26,8 @@ from .designators import DESIGNATORS, designator_stem
 from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, is_acronym_like, joined_words,
                     letter_runs, run_together)
 from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
-from .readings import (GREEK_READINGS, LATIN_READINGS, OTHER_READINGS, REGION_WORDS, baltic_stem, bracketed,
-                       greek_nominative, located_head, possessive_head, qualified_head, role_heads,
+from .readings import (GREEK_READINGS, LATIN_READINGS, OTHER_READINGS, REGION_WORDS, backed_head, baltic_stem,
+                       bracketed, greek_nominative, located_head, possessive_head, qualified_head, role_heads,
                        russian_nominatives)
 from .table import AliasTable, Entity
 from .transliteration import PARTICLES
@@ -469,8 +469,8 @@ class Matcher:
             return self._answer((text, type_, as_of, limit), name_forms(text), memo=memo, reread=False)
 
         reread = _Reread(name, answer.forms, answer, type_, limit, as_of, resolve)
-        for rule in (self._by_qualified_head, self._by_possessive, self._by_role, self._by_located_head,
-                     self._by_baltic_stem, self._by_greek_nominative, self._by_syllabic_reading,
+        for rule in (self._by_qualified_head, self._by_possessive, self._by_role, self._by_backer,
+                     self._by_located_head, self._by_baltic_stem, self._by_greek_nominative, self._by_syllabic_reading,
                      self._by_cyrillic_readings, self._by_russian_nominative, self._by_greek_readings,
                      self._by_latin_readings, self._by_whole_name_typo, self._by_word_typo):
             if (found := rule(reread)) is not None:
@@ -505,6 +505,14 @@ class Matcher:
             if r.keyed_over(found := r.resolve(head)):
                 return found
         return None
+
+    @staticmethod
+    def _by_backer(r: "_Reread") -> Resolution | None:
+        """"US-backed SDF", "Iran-backed Hezbollah", "Turkish-backed Syrian National Army": the group after
+        who leads or backs it, found by its keys; against a match by likeness, with a higher score."""
+        if not (r.unmatched or r.answer.match.how == "fuzzy") or (head := backed_head(r.name)) is None:
+            return None
+        return found if r.keyed_over(found := r.resolve(head)) else None
 
     @staticmethod
     def _by_located_head(r: "_Reread") -> Resolution | None:

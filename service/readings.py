@@ -2,7 +2,8 @@
 
 Each function here returns the name read another way (some, a few readings),
 or None when the rule does not apply: the name without its qualifier (after a
-comma, in brackets) or its possessive, a person after their title or role, the
+comma, in brackets) or its possessive, a person after their title or role, a
+group after who leads or backs it ("US-backed SDF"), the
 place without the words that say where it lies or what it is, a Lithuanian or
 Latvian word without its nominative ending, a Russian name in another case in
 the nominative, Cyrillic letters read by the conventions of other languages, a
@@ -153,6 +154,30 @@ def role_heads(name: str) -> list[str]:
         return []
     rest = words[last + 1:]
     return [" ".join(rest)] + ([" ".join(rest[1:])] if len(rest) > 2 else [])
+
+
+# News writes who leads, backs or hosts a group as a hyphenated word before its name ("US-backed SDF",
+# "Kurdish-led forces", "Turkish-backed Syrian National Army", "Damascus-based"): it says who stands
+# behind the entity, not which one it is. No name begins with such a word.
+_BACKER = re.compile(r"^\S+[-‐‑](?:led|backed|based|linked|affiliated|aligned|allied|sponsored|funded|supported|"
+                     r"controlled|dominated|held|run|installed|appointed)$", re.IGNORECASE)
+
+
+def backed_head(name: str) -> str | None:
+    """The name after the hyphenated words that say who leads or backs it (and English's "the"), if
+    any do and a name follows.
+
+    >>> backed_head("US-backed SDF"), backed_head("the Iran-backed Hezbollah"), backed_head("Kurdish-led, US-backed SDF")
+    ('SDF', 'Hezbollah', 'SDF')
+    >>> backed_head("Damascus-based"), backed_head("Hayat Tahrir al-Sham"), backed_head("Saudi Arabia")
+    (None, None, None)
+    """
+    words = name.split()
+    k = 1 if words and words[0].casefold() == "the" else 0
+    start = k
+    while k < len(words) - 1 and _BACKER.match(words[k].rstrip(",")):
+        k += 1
+    return " ".join(words[k:]) if k > start else None
 
 
 # A name in English ends in 's when it is a possessive ("Assad's", "Erdoğan's"), in an apostrophe

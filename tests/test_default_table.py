@@ -132,6 +132,8 @@ SPELLINGS = [
     ('Ракки', 'raqqa'), ('Сирией', 'syria'), ('Ираном', 'iran'), ('Израилю', 'israel'),
     ('Путина', 'vladimir-putin'), ('Трампа', 'donald-trump'), ('Пескова', 'dmitry-peskov'),   # surnames alone
     ('Islamic State group', 'islamic-state'), ('YPG militia', 'ypg'),   # a group with what it is
+    ('US-backed SDF', 'sdf'), ('Iran-backed Hezbollah', 'hezbollah'),   # ... after who backs it
+    ('Turkish-backed Syrian National Army', 'syrian-national-army'), ('Kremlin-linked Wagner Group', 'wagner-group'),
     ('the Islamic State group', 'islamic-state'),   # ... after English's article
     ('Ebu Muhammed el-Colani', 'ahmed-al-sharaa'), ('el-Colani', 'ahmed-al-sharaa'),   # Turkish c is j
     # Japanese and Korean: names written in syllables, a vowel after every consonant
@@ -156,6 +158,7 @@ NEGATIVES = [
     ('Abu Maria al-Qahtani (HTS)', 'hts'),   # a man qualified by his group is not the group
     ('Hamas leader Yahya Sinwar', None), ('Hezbollah leader', 'hezbollah'), ('Latakia province', 'latakia'),
     ('Асада', 'hafez-al-assad'),   # of Assad: the family name alone, as 'Assad'
+    ('HTS-led government', 'hts'), ('Hezbollah-backed militia', 'hezbollah'),   # who leads or backs it is not it
 ]
 
 
