@@ -1000,4 +1000,3 @@ class Matcher:
                 return Resolution(name, forms, None, True, "ambiguous", shown, as_of)
             return Resolution(name, forms, chosen, False, None, shown, as_of)
         return Resolution(name, forms, candidate(best), False, None, shown, as_of)
-

@@ -167,8 +167,10 @@ def backed_head(name: str) -> str | None:
     """The name after the hyphenated words that say who leads or backs it (and English's "the"), if
     any do and a name follows.
 
-    >>> backed_head("US-backed SDF"), backed_head("the Iran-backed Hezbollah"), backed_head("Kurdish-led, US-backed SDF")
-    ('SDF', 'Hezbollah', 'SDF')
+    >>> backed_head("US-backed SDF"), backed_head("the Iran-backed Hezbollah")
+    ('SDF', 'Hezbollah')
+    >>> backed_head("Kurdish-led, US-backed SDF")
+    'SDF'
     >>> backed_head("Damascus-based"), backed_head("Hayat Tahrir al-Sham"), backed_head("Saudi Arabia")
     (None, None, None)
     """
