@@ -68,6 +68,10 @@ DESIGNATOR_PREFIXES = tuple(tuple(p.split()) for p in (
     "|miasto|gmina|mesto|obec"                             # Polish, Czech, Slovak
     "|gorod|selo|poselok|misto|gorad|veska|kamuna|komuna|kommuna"  # Russian, Ukrainian, Belarusian
     "|viloiati|ielati|shahri|altepetl"                     # Tajik (province, state, city), Nahuatl
+    # what an armed or political group is, as news writes it before the name: Arabic organization,
+    # group, militia, movement (تنظيم داعش); Russian (террористическая) группировка, организация, движение
+    "|tnzim|jmaa|milishya|milishyat|hrka"
+    "|terroristicheskaia gruppirovka|terroristicheskaia organizatsiia|gruppirovka|organizatsiia|dvizhenie"
 ).split("|"))
 # ... or after it ("Тлемсен қаласы", "Pulü Zhen", "P’u-miao-chen"), in romanizations too.
 DESIGNATOR_SUFFIXES = tuple(tuple(p.split()) for p in (
@@ -79,6 +83,7 @@ DESIGNATOR_SUFFIXES = tuple(tuple(p.split()) for p in (
     "|shih|hsien|chen|tsun|chhi"                           # Wade-Giles, Pe̍h-ōe-jī
     "|si|gun|eup|myeon"                                    # Korean
     "|group|militia|movement|organization|organisation"    # what an armed or political group is, as news adds it
+    "|teror orgutu|orgutu"                                 # ... in Turkish (PKK terör örgütü)
 ).split("|"))
 # Words for a region named after its main place (Aleppo Governorate, Idlib Province): a query that
 # says "city" or "town" asks for the place, not the region, though the region's name holds it.

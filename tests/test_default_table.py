@@ -132,6 +132,8 @@ SPELLINGS = [
     ('Ракки', 'raqqa'), ('Сирией', 'syria'), ('Ираном', 'iran'), ('Израилю', 'israel'),
     ('Путина', 'vladimir-putin'), ('Трампа', 'donald-trump'), ('Пескова', 'dmitry-peskov'),   # surnames alone
     ('Islamic State group', 'islamic-state'), ('YPG militia', 'ypg'),   # a group with what it is
+    ('تنظيم داعش', 'islamic-state'), ('تنظيم الدولة الإسلامية', 'islamic-state'),   # ... in other languages
+    ('группировка «Хайят Тахрир аш-Шам»', 'hts'), ('движение Хезболла', 'hezbollah'), ('PKK terör örgütü', 'pkk'),
     ('US-backed SDF', 'sdf'), ('Iran-backed Hezbollah', 'hezbollah'),   # ... after who backs it
     ('Turkish-backed Syrian National Army', 'syrian-national-army'), ('Kremlin-linked Wagner Group', 'wagner-group'),
     ('the Islamic State group', 'islamic-state'),   # ... after English's article
