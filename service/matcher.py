@@ -27,8 +27,8 @@ from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, i
                     letter_runs, run_together)
 from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
 from .readings import (GREEK_READINGS, LATIN_READINGS, OTHER_READINGS, REGION_WORDS, backed_head, baltic_stem,
-                       bracketed, greek_nominative, located_head, possessive_head, qualified_head, role_heads,
-                       russian_nominatives)
+                       bracketed, greek_nominative, located_head, possessive_head, qualified_head, qualifiers,
+                       role_heads, russian_nominatives)
 from .table import AliasTable, Entity
 from .transliteration import PARTICLES
 
@@ -302,6 +302,13 @@ def _typo_among_tied(name: str, forms: NameForms, candidates: tuple[Candidate, .
     return typos[0] if len({c.id for c in typos}) == 1 else None
 
 
+def _other_qualifier(query: str, name: str) -> bool:
+    """Whether a table name qualified in its own way ("Virgin Islands, U.S.") is qualified otherwise
+    by the query ("Virgin Islands, British"): none of their qualifiers share a key."""
+    theirs = {name_forms(part).key for part in qualifiers(name)} - {""}
+    return bool(theirs) and not theirs & {name_forms(part).key for part in qualifiers(query)}
+
+
 def _by_keys(answer: Resolution) -> bool:
     """Whether an answer is a match found by a key of the name (exactly, normalized or phonetically)."""
     return answer.match is not None and CLASS_RANK[answer.match.how] >= CLASS_RANK["phonetic"]
@@ -485,7 +492,8 @@ class Matcher:
         if not r.unmatched or (found := r.found(qualified_head(r.name))) is None:
             return None
         if CLASS_RANK[found.match.how] < CLASS_RANK["phonetic"] \
-                and any(self._ids_by_keys(part, r.type) - {found.match.id} for part in bracketed(r.name)):
+                and (any(self._ids_by_keys(part, r.type) - {found.match.id} for part in bracketed(r.name))
+                     or _other_qualifier(r.name, found.match.matched.text)):
             return None
         return found
 

@@ -43,6 +43,17 @@ def qualified_head(name: str) -> str | None:
     return head if head and head != name else None
 
 
+def qualifiers(name: str) -> list[str]:
+    """What qualifies a name: the parts in brackets, then all after a comma (qualified_head drops them).
+
+    >>> qualifiers("Virgin Islands, U.S."), qualifiers("Frankfurt (Oder)"), qualifiers("Homs")
+    (['U.S.'], ['Oder'], [])
+    """
+    head = _BRACKETED.sub(" ", name).strip()
+    parts = _QUALIFIER.split(head, maxsplit=1)
+    return bracketed(name) + ([parts[1].strip()] if len(parts) == 2 and parts[1].strip() else [])
+
+
 def bracketed(name: str) -> list[str]:
     """The parts of a name in brackets (qualified_head drops them).
 

@@ -432,7 +432,8 @@ def test_the_one_name_holding_the_query_as_written_breaks_a_tie_with_likenesses(
 BRACKETS_TABLE = {"version": 1, "entities": [
     {"id": "xianyang", "type": "place", "name": "Xianyang", "aliases": ["Сиенян"]},
     {"id": "hong-kong", "type": "place", "name": "Hong Kong", "aliases": ["Гонконг"]},
-    {"id": "hts", "type": "organization", "name": "Hayat Tahrir al-Sham", "aliases": ["HTS"]}]}
+    {"id": "hts", "type": "organization", "name": "Hayat Tahrir al-Sham", "aliases": ["HTS"]},
+    {"id": "us-virgin-islands", "type": "place", "name": "Virgin Islands, U.S."}]}
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -440,6 +441,8 @@ BRACKETS_TABLE = {"version": 1, "entities": [
     ("Сянган", "xianyang"),               # Xianggang (Hong Kong in Russian) looks like Xianyang ...
     ("Сянган (Гонконг)", None),           # ... but its part in brackets names Hong Kong by its keys
     ("Abu Maria al-Qahtani (HTS)", None),  # a part in brackets alone never makes a match
+    ("Virgin Islands (U.S.)", "us-virgin-islands"),  # found by likeness, qualified as the name is ...
+    ("Virgin Islands, British", None),    # ... not when the name is qualified otherwise
 ])
 def test_a_name_is_read_without_its_part_in_brackets(query, expected):
     result = Matcher(parse_table(BRACKETS_TABLE)).resolve(query)
