@@ -354,8 +354,23 @@ def turkish_c_reading(name: str) -> str | None:
     return read if read != name else None
 
 
+# Albanian ends a name in ë where other languages end it in a (Kubë Cuba, Guatemalë, Afrikë), and Dutch
+# writes -ia as -ië (Bolivië): folded, the ë is a silent final e and the name loses a letter.
+_FINAL_SCHWA = re.compile(r"(?<=\w)ë\b", re.IGNORECASE)
+
+
+def final_schwa_reading(name: str) -> str | None:
+    """A Latin name with an ë ending a word read as a, if one does.
+
+    >>> final_schwa_reading("Kubë"), final_schwa_reading("Republika e Guatemalës"), final_schwa_reading("Noël")
+    ('Kuba', None, None)
+    """
+    read = _FINAL_SCHWA.sub(lambda m: "A" if m.group(0) == "Ë" else "a", name)
+    return read if read != name else None
+
+
 # Readings tried in turn when a Latin name is not found.
-LATIN_READINGS = (latin_y_reading, latin_kh_reading, turkish_c_reading)
+LATIN_READINGS = (latin_y_reading, latin_kh_reading, turkish_c_reading, final_schwa_reading)
 
 
 # Russian declines names, and Russian news writes them in every case: Путина, Путину, Путиным for

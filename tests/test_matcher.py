@@ -82,6 +82,7 @@ ENTITIES = [
     {"id": "horki", "type": "place", "name": "Horki"},
     # Held in an English spelling, asked for in Czech, Polish or German ones (j for y, ch for kh; Khmeimim above).
     {"id": "tayshet", "type": "place", "name": "Tayshet"},
+    {"id": "cuba", "type": "country", "name": "Cuba", "aliases": ["Kuba"]},   # asked for in Albanian (Kubë)
     {"id": "suizhou", "type": "place", "name": "Suizhou"},
     {"id": "handa", "type": "place", "name": "Handa"},
     {"id": "inda-silase", "type": "place", "name": "Enda Selassie"},
@@ -252,6 +253,7 @@ RESOLVES = [
     # ... a Latin spelling of a Slavic alphabet or German: j after a vowel is y, ch is kh
     ("Tajšet", "tayshet", "normalized"),
     ("Chmejmim", "khmeimim", "phonetic"),
+    ("Kubë", "cuba", "exact"),              # ... an Albanian or Dutch ë ending a word is a
     # ... a name without its designator, found by its keys, beats a merely similar whole name
     ("Ханда қаласы", "handa", "phonetic"),
     # a country's official form in a language the table lacks: its designators weigh little
