@@ -610,9 +610,9 @@ class Matcher:
 
     def _by_latin_readings(self, r: "_Reread") -> Resolution | None:
         """"Tajšet", "Chmejmim", "Jablonovskij", "el-Colani", "Kubë": a Slavic or German Latin spelling's j
-        read as y and its ch as kh, a Turkish c as j, an Albanian or Dutch final ë as a; found by its keys (in other alphabets these letters
-        are other sounds too often to do with less). Many names have such a reading: it is resolved
-        only once a key finds it."""
+        read as y and its ch as kh, a Turkish c as j, an Albanian or Dutch final ë as a; found by its keys
+        (in other alphabets these letters are other sounds too often to do with less). Many names have
+        such a reading: it is resolved only once a key finds it."""
         if r.unmatched and r.forms.script == "LATIN" and len(r.forms.norm.split()) <= READ_WORDS_UP_TO:
             for reading in LATIN_READINGS:
                 if (read := reading(r.name)) and self._ids_by_keys(read, r.type) and _by_keys(found := r.resolve(read)):
