@@ -63,6 +63,7 @@ WHOLE_NAME_TYPO_SCORE = 0.9
 # GREEK_READINGS): each reading is another resolve, and place names are short (a name of 200
 # junk words took 175 ms with its readings).
 READ_WORDS_UP_TO = 4
+CAPITALS_READ_FROM = 4      # letters of a key a word in capitals needs to be read as a word, not an acronym
 TYPO_SPAN_UP_TO = 20        # letters (spaces included) a typo is looked for in by spelling every edit
 QUERY_SHARE = 0.75          # how much covering the query counts against covering the table name
 DESIGNATOR_STEM_SIMILARITY = 0.9  # two forms of one designator (designators.designator_stem)
@@ -476,10 +477,10 @@ class Matcher:
             return self._answer((text, type_, as_of, limit), name_forms(text), memo=memo, reread=False)
 
         reread = _Reread(name, answer.forms, answer, type_, limit, as_of, resolve)
-        for rule in (self._by_qualified_head, self._by_possessive, self._by_role, self._by_backer,
-                     self._by_located_head, self._by_baltic_stem, self._by_greek_nominative, self._by_syllabic_reading,
-                     self._by_cyrillic_readings, self._by_russian_nominative, self._by_greek_readings,
-                     self._by_latin_readings, self._by_whole_name_typo, self._by_word_typo):
+        for rule in (self._by_capitals, self._by_qualified_head, self._by_possessive, self._by_role,
+                     self._by_backer, self._by_located_head, self._by_baltic_stem, self._by_greek_nominative,
+                     self._by_syllabic_reading, self._by_cyrillic_readings, self._by_russian_nominative,
+                     self._by_greek_readings, self._by_latin_readings, self._by_whole_name_typo, self._by_word_typo):
             if (found := rule(reread)) is not None:
                 return found
         return None
@@ -496,6 +497,14 @@ class Matcher:
                      or _other_qualifier(r.name, found.match.matched.text)):
             return None
         return found
+
+    @staticmethod
+    def _by_capitals(r: "_Reread") -> Resolution | None:
+        """"PUTIN", "ASSAD", "IDLIB": a word in capitals, as headlines and sanctions lists write surnames,
+        matched only exactly as an acronym would be (is_acronym_like), then read as a word."""
+        if r.unmatched and len(r.forms.key) >= CAPITALS_READ_FROM and is_acronym_like(r.name, r.forms):
+            return r.found(r.name.title())
+        return None
 
     @staticmethod
     def _by_possessive(r: "_Reread") -> Resolution | None:

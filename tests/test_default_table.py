@@ -130,6 +130,7 @@ SPELLINGS = [
     # Russian in other cases than the nominative (в Дамаске, на Хмеймиме, армия Израиля)
     ('Дамаске', 'damascus'), ('Хмеймиме', 'khmeimim-air-base'), ('Израиля', 'israel'), ('Идлибе', 'idlib'),
     ('Ракки', 'raqqa'), ('Сирией', 'syria'), ('Ираном', 'iran'), ('Израилю', 'israel'),
+    ('PUTIN', 'vladimir-putin'), ('LAVROV', 'sergey-lavrov'),   # a surname in capitals, as sanctions lists write it
     ('Путина', 'vladimir-putin'), ('Трампа', 'donald-trump'), ('Пескова', 'dmitry-peskov'),   # surnames alone
     ('Islamic State group', 'islamic-state'), ('YPG militia', 'ypg'),   # a group with what it is
     ('تنظيم داعش', 'islamic-state'), ('تنظيم الدولة الإسلامية', 'islamic-state'),   # ... in other languages

@@ -167,6 +167,7 @@ RESOLVES = [
     ("Kamyshly", "qamishli", "phonetic"),
     ("Hmeimim", "khmeimim", "phonetic"),
     ("Poutine", "vladimir-putin", "fuzzy"),
+    ("PUTIN", "vladimir-putin", "fuzzy"),   # a word in capitals, read as a word once nothing has it as an acronym
     ("Jabhat al-Nusra", "hts", "exact"),
     # one typed edit: a swap of neighbours, an added or a dropped letter
     ("Mocsow", "moscow", "fuzzy"),
