@@ -47,6 +47,7 @@ LONE_EDITS = ((9, 2), (5, 1))  # (shortest length, edits allowed): 1 from 5 lett
 TELLTALE_FROM = 4            # a query this long may be read as a typo by its telltale marks (_by_telltale_typo)
 SUBSTITUTION_FROM = 6       # a changed letter counts only in words this long; shorter ones may swap, add or drop
 INITIAL_WEIGHT = 0.3        # an unmatched initial ("Donald J. Trump") weighs this much of a word
+INITIAL_SIMILARITY = 0.8     # an initial against a word of the name it begins ("V. Putin")
 # A likeness between a lossy romanization (Indic, Ethiopic, Thai...) and
 # another script is weaker evidence than one within a script (tuned on the
 # accuracy benchmark: it halves false matches from such scripts).
@@ -910,6 +911,14 @@ class Matcher:
                                and designator_stem(other) == stem), -1)
                 if stem_j >= 0:
                     best, best_j = DESIGNATOR_STEM_SIMILARITY, stem_j
+            initial = False
+            if best < WORD_THRESHOLD and len(word) == 1 and not lone:
+                # An initial ("V. Putin", "Donald J. Trump") stands for a word of the name it begins.
+                table_spelled = table_spelled or content_words(self.index.norm_of(entry.row))
+                initial_j = next((j for j, other in enumerate(table_words) if not used[j] and len(other) > 1
+                                  and word in (other[0], table_spelled[j][0])), -1)
+                if initial_j >= 0:
+                    best, best_j, initial = INITIAL_SIMILARITY, initial_j, True
             if best < WORD_THRESHOLD and not lone and len(word) <= SHORT_WORD and word not in self.index.idf:
                 # A short word the table has never seen, in a longer name: a typo of the name's
                 # short word (Yad Rappenau) or of a particle it drops (Lca Vista), not a new word.

@@ -131,6 +131,7 @@ SPELLINGS = [
     ('Дамаске', 'damascus'), ('Хмеймиме', 'khmeimim-air-base'), ('Израиля', 'israel'), ('Идлибе', 'idlib'),
     ('Ракки', 'raqqa'), ('Сирией', 'syria'), ('Ираном', 'iran'), ('Израилю', 'israel'),
     ('PUTIN', 'vladimir-putin'), ('LAVROV', 'sergey-lavrov'),   # a surname in capitals, as sanctions lists write it
+    ('В. В. Путин', 'vladimir-putin'), ('S. Lavrov', 'sergey-lavrov'), ('B. al-Assad', 'bashar-al-assad'),  # initials
     ('Путина', 'vladimir-putin'), ('Трампа', 'donald-trump'), ('Пескова', 'dmitry-peskov'),   # surnames alone
     ('Islamic State group', 'islamic-state'), ('YPG militia', 'ypg'),   # a group with what it is
     ('تنظيم داعش', 'islamic-state'), ('تنظيم الدولة الإسلامية', 'islamic-state'),   # ... in other languages
@@ -161,6 +162,7 @@ NEGATIVES = [
     ('Abu Maria al-Qahtani (HTS)', 'hts'),   # a man qualified by his group is not the group
     ('Hamas leader Yahya Sinwar', None), ('Hezbollah leader', 'hezbollah'), ('Latakia province', 'latakia'),
     ('Асада', 'hafez-al-assad'),   # of Assad: the family name alone, as 'Assad'
+    ('M. Putin', 'vladimir-putin'),   # an initial that begins no word of the name
     ('HTS-led government', 'hts'), ('Hezbollah-backed militia', 'hezbollah'),   # who leads or backs it is not it
 ]
 

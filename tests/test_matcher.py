@@ -168,6 +168,8 @@ RESOLVES = [
     ("Hmeimim", "khmeimim", "phonetic"),
     ("Poutine", "vladimir-putin", "fuzzy"),
     ("PUTIN", "vladimir-putin", "fuzzy"),   # a word in capitals, read as a word once nothing has it as an acronym
+    ("V. Putin", "vladimir-putin", "fuzzy"),   # an initial stands for a word of the name it begins
+    ("Путин В. В.", "vladimir-putin", "fuzzy"),
     ("Jabhat al-Nusra", "hts", "exact"),
     # one typed edit: a swap of neighbours, an added or a dropped letter
     ("Mocsow", "moscow", "fuzzy"),
@@ -315,6 +317,7 @@ NEGATIVES = [
     ("Jaish al-Islam", "hts"),
     ("al", None),                # a particle alone never matches
     ("Abu", None),
+    ("M. Putin", "vladimir-putin"),  # an initial that begins no word of the name is no part of it
     ("HST", "hts"),              # acronyms never fuzzy-match
     ("HTC", "hts"),
     ("Hims", "hama"),
