@@ -501,8 +501,8 @@ class Matcher:
 
     @staticmethod
     def _by_capitals(r: "_Reread") -> Resolution | None:
-        """"PUTIN", "ASSAD", "IDLIB": a word in capitals, as headlines and sanctions lists write surnames,
-        matched only exactly as an acronym would be (is_acronym_like), then read as a word."""
+        """"PUTIN", "LAVROV": a word in capitals, as headlines and sanctions lists write surnames, is
+        matched only exactly, as an acronym would be (is_acronym_like); then it is read as a word."""
         if r.unmatched and len(r.forms.key) >= CAPITALS_READ_FROM and is_acronym_like(r.name, r.forms):
             return r.found(r.name.title())
         return None

@@ -3,12 +3,13 @@
 Each function here returns the name read another way (some, a few readings),
 or None when the rule does not apply: the name without its qualifier (after a
 comma, in brackets) or its possessive, a person after their title or role, a
-group after who leads or backs it ("US-backed SDF"), the
-place without the words that say where it lies or what it is, a Lithuanian or
+group after who leads or backs it ("US-backed SDF"), the place or group
+without the words that say where it lies or what it is, a Lithuanian or
 Latvian word without its nominative ending, a Russian name in another case in
 the nominative, Cyrillic letters read by the conventions of other languages, a
-Slavic, German or Turkish Latin spelling's j, ch and c read as y, kh and j, a
-Greek official name's declined country in the nominative, and Greek letters
+Slavic, German or Turkish Latin spelling's j, ch and c read as y, kh and j, an
+Albanian or Dutch ë ending a word as a, a Greek official name's declined
+country in the nominative, and Greek letters
 read by their other values. They work on the name as typed, before
 normalization, because the words and letters they look for are lost in it.
 """
