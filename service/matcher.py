@@ -509,7 +509,8 @@ class Matcher:
 
     @staticmethod
     def _by_possessive(r: "_Reread") -> Resolution | None:
-        """"Assad's", "Erdoğan's", "Damascus'": the name without the possessive it ends in."""
+        """"Assad's", "Damascus'", "Putin'in", "l'Iran": the name without the possessive or Turkish case
+        ending it ends in, or the French or Italian article it begins with (readings.possessive_head)."""
         return r.found(possessive_head(r.name)) if r.unmatched else None
 
     @staticmethod

@@ -199,21 +199,38 @@ def backed_head(name: str) -> str | None:
     return " ".join(words[k:]) if k > start else None
 
 
-# A name in English ends in 's when it is a possessive ("Assad's", "Erdoğan's"), in an apostrophe
-# when the name ends in s ("Damascus'").
+# What the news of a language writes onto a name with an apostrophe, which folding would join to it
+# ("l'Iran" is `liran`). English ends a name in 's when it is a possessive ("Assad's", "Erdoğan's"),
+# in an apostrophe when the name ends in s ("Damascus'"). Turkish writes a proper noun's case ending
+# after one ("Putin'in", "Şam'da", "Esad'ı": genitive, locative, ablative, dative, accusative,
+# instrumental, with vowel harmony); not the bare 'a, 'e, 'i, 'u that Arabic romanizations end names
+# in (Sana'a, Shafi'i), and only after a word of three letters or more, as Wade-Giles marks its
+# aspirated syllables with one too (Nan-ch’a-t’un). French and Italian elide an article or
+# preposition into a name that begins with a vowel ("l'Iran", "d'Alep", "dell'Iraq").
 _POSSESSIVE = re.compile(r"(?<=\w)(?:['’ʼ]s|(?<=s)['’ʼ])$", re.IGNORECASE)
+_TURKISH_CASE = re.compile(r"(?<=[^\W\d_]{3})['’ʼ]"
+                           r"(?:n?[ıiuü]n|n?[dt][ae]n?|n?[dt][ae]ki|[yn][ae]|[yn][ıiuü]|[ıü]|y?l[ae])$", re.IGNORECASE)
+_ELIDED = re.compile(r"^(?:l|d|qu|dell|dall|nell|sull|all)['’ʼ](?=\w)", re.IGNORECASE)
 
 
 def possessive_head(name: str) -> str | None:
-    """A Latin name without the possessive it ends in, if it does.
+    """A Latin name without the possessive or case ending it ends in, or the article it begins with,
+    if it has one.
 
     >>> possessive_head("Assad's"), possessive_head("Damascus'"), possessive_head("Erdoğan’s"), possessive_head("Assad")
     ('Assad', 'Damascus', 'Erdoğan', None)
+    >>> possessive_head("Putin'in"), possessive_head("Şam'da"), possessive_head("Esad'ı"), possessive_head("Sana'a")
+    ('Putin', 'Şam', 'Esad', None)
+    >>> possessive_head("Irak'ın"), possessive_head("Nan-ch’a-t’un")
+    ('Irak', None)
+    >>> possessive_head("l'Iran"), possessive_head("d'Alep"), possessive_head("dell'Iraq"), possessive_head("Hay'at")
+    ('Iran', 'Alep', 'Iraq', None)
     """
     name = name.strip()
-    if script_of(name) != "LATIN" or not _POSSESSIVE.search(name):
+    if script_of(name) != "LATIN":
         return None
-    return _POSSESSIVE.sub("", name).strip() or None
+    head = _ELIDED.sub("", _TURKISH_CASE.sub("", _POSSESSIVE.sub("", name)))
+    return head.strip() or None if head != name else None
 
 
 # Lithuanian and Latvian give a foreign name a nominative ending (Džilongas = Geelong,
