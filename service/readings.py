@@ -141,14 +141,14 @@ def located_head(name: str) -> str | None:
 # Dmitry Peskov", "Hezbollah leader Naim Qassem", "الرئيس السوري أحمد الشرع", "президент Владимир
 # Путин"): a title (transliteration.TITLES) or one of these roles, as normalize() writes them in the
 # main languages of the news this service reads (Arabic الرئيس al riis, الشيخ al shikh, وزير wzir,
-# المتحدث al mthhdth; Russian президент prezident, министр ministr; Turkish cumhurbaşkanı, bakanı;
+# المتحدث al mthhdth; Russian президент prezident, министр ministr; Turkish cumhurbaşkanı, başkanı, bakanı;
 # Hebrew הנשיא hnshia...). Words that are also names (amir, qaid) are left out.
 ROLE_WORDS = (tr.TITLES - {"the"}) | frozenset(
     "leader leaders chief spokesman spokeswoman spokesperson envoy ambassador elect deputy governor mayor "
     "founder head chancellor dictator diktator dictateur dictador ruler strongman autocrat "
     "riis shikh wzir natq mthhdth "
     "prezident prezydent ministr premer lider glava komanduiushchii sekretar rukovoditel "
-    "cumhurbashkani bakani lideri sozcusu komutani "
+    "cumhurbashkani bashkani bakani lideri sozcusu komutani "
     "hnshia nshia hmnhig mnhig "
     "prasident presidente ministre ministro sprecher parole dirigeant kanzler".split())
 

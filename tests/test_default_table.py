@@ -129,6 +129,7 @@ SPELLINGS = [
     ('Russian dictator Vladimir Putin', 'vladimir-putin'), ('former dictator Bashar al-Assad', 'bashar-al-assad'),
     ('الرئيس السوري أحمد الشرع', 'ahmed-al-sharaa'), ('Президент России Владимир Путин', 'vladimir-putin'),
     ('Cumhurbaşkanı Recep Tayyip Erdoğan', 'recep-tayyip-erdogan'), ('Dışişleri Bakanı Hakan Fidan', 'hakan-fidan'),
+    ('Rusya Devlet Başkanı Vladimir Putin', 'vladimir-putin'),
     # Russian in other cases than the nominative (в Дамаске, на Хмеймиме, армия Израиля)
     ('Дамаске', 'damascus'), ('Хмеймиме', 'khmeimim-air-base'), ('Израиля', 'israel'), ('Идлибе', 'idlib'),
     ('Ракки', 'raqqa'), ('Сирией', 'syria'), ('Ираном', 'iran'), ('Израилю', 'israel'),
