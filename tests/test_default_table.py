@@ -125,7 +125,8 @@ SPELLINGS = [
     ('Hezbollah leader Naim Qassem', 'naim-qassem'), ("Iran's Supreme Leader Ali Khamenei", 'ali-khamenei'),
     ('Turkish Foreign Minister Hakan Fidan', 'hakan-fidan'), ("Erdoğan's", 'recep-tayyip-erdogan'),
     ("Putin'in", 'vladimir-putin'), ("Türkiye'nin", 'turkey'), ("Hama'ya", 'hama'),   # Turkish case endings
-    ("l'Iran", 'iran'), ("l'Irak", 'iraq'), ("dell'Iran", 'iran'),   # French and Italian elided articles
+    ("l'Iran", 'iran'), ("l'Irak", 'iraq'), ("dell'Iran", 'iran'), ("d'Alep", 'aleppo'),   # elided articles
+    ("Şam'da", 'damascus'),
     ('Russian dictator Vladimir Putin', 'vladimir-putin'), ('former dictator Bashar al-Assad', 'bashar-al-assad'),
     ('الرئيس السوري أحمد الشرع', 'ahmed-al-sharaa'), ('Президент России Владимир Путин', 'vladimir-putin'),
     ('Cumhurbaşkanı Recep Tayyip Erdoğan', 'recep-tayyip-erdogan'), ('Dışişleri Bakanı Hakan Fidan', 'hakan-fidan'),
