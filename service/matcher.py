@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -26,8 +26,8 @@ from .designators import DESIGNATORS, designator_stem
 from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, is_acronym_like, joined_words,
                     letter_runs, run_together)
 from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
-from .readings import (GREEK_READINGS, LATIN_READINGS, OTHER_READINGS, REGION_WORDS, backed_head, baltic_stem,
-                       bracketed, greek_nominative, located_head, possessive_head, qualified_head, qualifiers,
+from .readings import (GREEK_READINGS, LATIN_READINGS, OTHER_READINGS, REGION_WORDS, affixed_head, backed_head,
+                       baltic_stem, bracketed, greek_nominative, located_head, qualified_head, qualifiers,
                        role_heads, russian_nominatives)
 from .table import AliasTable, Entity
 from .transliteration import PARTICLES
@@ -111,6 +111,11 @@ class _Reread:
     @property
     def unmatched(self) -> bool:
         return self.answer.match is None
+
+    @property
+    def unsure(self) -> bool:
+        """Whether the name matched nothing, or only by likeness: a reading found by its keys may do better."""
+        return self.answer.match is None or self.answer.match.how == "fuzzy"
 
     def found(self, reading: str | None) -> "Resolution | None":
         """The answer for a reading of the name, if there is a reading and it matches."""
@@ -311,9 +316,14 @@ def _other_qualifier(query: str, name: str) -> bool:
     return bool(theirs) and not theirs & {name_forms(part).key for part in qualifiers(query)}
 
 
+def _keyed(how: str) -> bool:
+    """Whether a match of this kind was found by a key of the name (exactly, normalized or phonetically)."""
+    return CLASS_RANK[how] >= CLASS_RANK["phonetic"]
+
+
 def _by_keys(answer: Resolution) -> bool:
-    """Whether an answer is a match found by a key of the name (exactly, normalized or phonetically)."""
-    return answer.match is not None and CLASS_RANK[answer.match.how] >= CLASS_RANK["phonetic"]
+    """Whether an answer is a match found by a key of the name."""
+    return answer.match is not None and _keyed(answer.match.how)
 
 
 def _held_in_another(head: NameForms, whole: NameForms, match: Candidate, candidates: tuple[Candidate, ...]) -> bool:
@@ -357,6 +367,12 @@ def _closest_spelling(forms: NameForms, tied: list[Candidate]) -> Candidate | No
                        key=lambda pair: -pair[0])
     (first, winner), (second, _) = closeness[0], closeness[1]
     return winner if first - second >= SPELLING_LEAD and winner.score == tied[0].score else None
+
+
+def _common_within(weights) -> Mapping[str, float] | tuple:
+    """The words common within a type (TypeWeights holds them; weights of a type without any are the
+    table's), for membership tests."""
+    return weights if isinstance(weights, TypeWeights) else ()
 
 
 def _holds_in_a_row(words: list[str], run: list[str]) -> bool:
@@ -478,7 +494,7 @@ class Matcher:
             return self._answer((text, type_, as_of, limit), name_forms(text), memo=memo, reread=False)
 
         reread = _Reread(name, answer.forms, answer, type_, limit, as_of, resolve)
-        for rule in (self._by_capitals, self._by_qualified_head, self._by_possessive, self._by_role,
+        for rule in (self._by_capitals, self._by_qualified_head, self._by_affix, self._by_role,
                      self._by_backer, self._by_located_head, self._by_baltic_stem, self._by_greek_nominative,
                      self._by_syllabic_reading, self._by_cyrillic_readings, self._by_russian_nominative,
                      self._by_greek_readings, self._by_latin_readings, self._by_whole_name_typo, self._by_word_typo):
@@ -493,9 +509,10 @@ class Matcher:
         (Гонконг)", Xianggang (Hong Kong), is not Xianyang for looking like it)."""
         if not r.unmatched or (found := r.found(qualified_head(r.name))) is None:
             return None
-        if CLASS_RANK[found.match.how] < CLASS_RANK["phonetic"] \
-                and (any(self._ids_by_keys(part, r.type) - {found.match.id} for part in bracketed(r.name))
-                     or _other_qualifier(r.name, found.match.matched.text)):
+        if _by_keys(found):
+            return found
+        if any(self._ids_by_keys(part, r.type) - {found.match.id} for part in bracketed(r.name)) \
+                or _other_qualifier(r.name, found.match.matched.text):
             return None
         return found
 
@@ -508,17 +525,17 @@ class Matcher:
         return None
 
     @staticmethod
-    def _by_possessive(r: "_Reread") -> Resolution | None:
+    def _by_affix(r: "_Reread") -> Resolution | None:
         """"Assad's", "Damascus'", "Putin'in", "l'Iran": the name without the possessive or Turkish case
-        ending it ends in, or the French or Italian article it begins with (readings.possessive_head)."""
-        return r.found(possessive_head(r.name)) if r.unmatched else None
+        ending it ends in, or the French or Italian article it begins with (readings.affixed_head)."""
+        return r.found(affixed_head(r.name)) if r.unmatched else None
 
     @staticmethod
     def _by_role(r: "_Reread") -> Resolution | None:
         """"Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov", "Hezbollah leader Naim
         Qassem", "الرئيس السوري أحمد الشرع": the person after what they are, found by its keys; against a
         match by likeness (the group's name is in the query too), with a higher score."""
-        if not (r.unmatched or r.answer.match.how == "fuzzy"):
+        if not r.unsure:
             return None
         for head in role_heads(r.name):
             if r.keyed_over(found := r.resolve(head)):
@@ -529,7 +546,7 @@ class Matcher:
     def _by_backer(r: "_Reread") -> Resolution | None:
         """"US-backed SDF", "Iran-backed Hezbollah", "Turkish-backed Syrian National Army": the group after
         who leads or backs it, found by its keys; against a match by likeness, with a higher score."""
-        if not (r.unmatched or r.answer.match.how == "fuzzy") or (head := backed_head(r.name)) is None:
+        if not r.unsure or (head := backed_head(r.name)) is None:
             return None
         return found if r.keyed_over(found := r.resolve(head)) else None
 
@@ -541,7 +558,7 @@ class Matcher:
         where the whole is close to another name that holds it ("Lungsod ng México" is not Mexico
         while the table has Mexico City).
         """
-        if not (r.unmatched or r.answer.match.how == "fuzzy") or not (head := located_head(r.name)):
+        if not r.unsure or not (head := located_head(r.name)):
             return None
         found = r.resolve(head)
         if r.keyed_over(found) and not _held_in_another(name_forms(head), r.forms, found.match, r.answer.candidates):
@@ -565,7 +582,7 @@ class Matcher:
     def _by_syllabic_reading(self, r: "_Reread") -> Resolution | None:
         """"スース", "스코키": a foreign name in syllables, read without the vowels the script adds
         and with r as l. A reading must be found by its keys, and name one entity."""
-        if r.unmatched or CLASS_RANK[r.answer.match.how] < CLASS_RANK["phonetic"]:
+        if not _by_keys(r.answer):
             reading = self._syllabic_reading(r.answer, r.type)
             if reading is not None and (found := r.resolve(reading[0])).match is not None \
                     and found.match.id == reading[1]:
@@ -591,7 +608,7 @@ class Matcher:
         a nominative in -а is as common as a genitive, and its stem meets other scripts' names by chance
         (Вижаиха is not Weiji). A surname alone (Путина, Трампа) has no name of its own to equal: it is
         resolved when its nominative is a word the table writes, and its readings find one entity."""
-        if not (r.unmatched or r.answer.match.how == "fuzzy") or r.forms.script != "CYRILLIC" \
+        if not r.unsure or r.forms.script != "CYRILLIC" \
                 or len(r.forms.norm.split()) > READ_WORDS_UP_TO:
             return None
         readings = russian_nominatives(r.name)
@@ -611,7 +628,7 @@ class Matcher:
         """"Αϊτή", "Τζέτζου", "Ελ Μόντε", "Μπούμπα", "Στίλγουοτερ", "Χρζάνοβ": a Greek letter or
         digraph read by its other value: found by its keys, or in a Latin spelling; against a
         match by likeness, found by its keys (and in a Latin spelling if that is asked)."""
-        if (r.unmatched or r.answer.match.how == "fuzzy") and len(r.forms.norm.split()) <= READ_WORDS_UP_TO:
+        if r.unsure and len(r.forms.norm.split()) <= READ_WORDS_UP_TO:
             for reading, latin_only in GREEK_READINGS:
                 if (read := reading(r.name)) and (found := r.resolve(read)).match is not None \
                         and (found.match.matched.forms.script == "LATIN" or not latin_only) \
@@ -636,7 +653,7 @@ class Matcher:
         forms = name_forms(text)
         return {hit.entity.id for i in self.index.lookup(forms)
                 if (hit := self._score_exact(text, forms, i, [])) is not None
-                and CLASS_RANK[hit.how] >= CLASS_RANK["phonetic"] and (type_ is None or hit.entity.type == type_)
+                and _keyed(hit.how) and (type_ is None or hit.entity.type == type_)
                 and (script is None or self.index.script_of(i) == script)}
 
     def _readings_by_keys(self, readings: list[str], type_: str | None, script: str | None = None) -> dict[str, str]:
@@ -878,7 +895,7 @@ class Matcher:
         pairs = {} if pairs is None else pairs
         vowelless = forms.vowelless or entry.vowelless
         idf, default = self.index.weights(entry.entity.type), self.index.max_idf
-        common = idf if isinstance(idf, TypeWeights) else ()   # the words common within this type
+        common = _common_within(idf)
         distinctive = False
         table_words = entry.tokens
         # A state designator ("Republic", "Kingdom of", "מדינת"; designators.py) the query holds and
@@ -912,14 +929,13 @@ class Matcher:
                                and designator_stem(other) == stem), -1)
                 if stem_j >= 0:
                     best, best_j = DESIGNATOR_STEM_SIMILARITY, stem_j
-            initial = False
             if best < WORD_THRESHOLD and len(word) == 1 and not lone:
                 # An initial ("V. Putin", "Donald J. Trump") stands for a word of the name it begins.
                 table_spelled = table_spelled or content_words(self.index.norm_of(entry.row))
                 initial_j = next((j for j, other in enumerate(table_words) if not used[j] and len(other) > 1
                                   and word in (other[0], table_spelled[j][0])), -1)
                 if initial_j >= 0:
-                    best, best_j, initial = INITIAL_SIMILARITY, initial_j, True
+                    best, best_j = INITIAL_SIMILARITY, initial_j
             if best < WORD_THRESHOLD and not lone and len(word) <= SHORT_WORD and word not in self.index.idf:
                 # A short word the table has never seen, in a longer name: a typo of the name's
                 # short word (Yad Rappenau) or of a particle it drops (Lca Vista), not a new word.
@@ -970,8 +986,7 @@ class Matcher:
         if not words or len(holders) != 1:
             return None
         holder = holders[0]
-        weights = self.index.weights(holder.entity.type)
-        common = weights if isinstance(weights, TypeWeights) else ()   # as in _score_tokens
+        common = _common_within(self.index.weights(holder.entity.type))
         extra = set(holder.matched.forms.tokens) - set(forms.tokens)
         # A query that writes a state's form names that form: "جمهوری کنگو" (Republic of the Congo) is
         # not "جمهوری دموکراتیک کنگو" for holding its words, the "Democratic" is what tells them apart.

@@ -27,6 +27,14 @@ _QUALIFIER = re.compile(r"\s*[,،、，]\s*")
 _BRACKETED = re.compile(r"\s*[(\[（［]([^()\[\]（）［］]*)[)\]）］]\s*")
 
 
+def _split_qualified(name: str) -> tuple[str, str | None]:
+    """The name without its parts in brackets and what follows its first comma, and that part (None if
+    nothing follows a comma)."""
+    stripped = _BRACKETED.sub(" ", name).strip()
+    parts = _QUALIFIER.split(stripped, maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 and parts[1] else (stripped, None)
+
+
 def qualified_head(name: str) -> str | None:
     """The name without what qualifies it, if anything does: the parts in brackets ("Hayat Tahrir
     al-Sham (HTS)", "Frankfurt (Oder)"), then all after a comma ("Colón, Panama" → "Colón").
@@ -37,10 +45,7 @@ def qualified_head(name: str) -> str | None:
     ('Hayat Tahrir al-Sham', 'Сянган', None)
     """
     name = name.strip()
-    head = _BRACKETED.sub(" ", name).strip()
-    parts = _QUALIFIER.split(head, maxsplit=1)
-    if len(parts) == 2 and parts[1]:
-        head = parts[0]
+    head = _split_qualified(name)[0]
     return head if head and head != name else None
 
 
@@ -50,9 +55,8 @@ def qualifiers(name: str) -> list[str]:
     >>> qualifiers("Virgin Islands, U.S."), qualifiers("Frankfurt (Oder)"), qualifiers("Homs")
     (['U.S.'], ['Oder'], [])
     """
-    head = _BRACKETED.sub(" ", name).strip()
-    parts = _QUALIFIER.split(head, maxsplit=1)
-    return bracketed(name) + ([parts[1].strip()] if len(parts) == 2 and parts[1].strip() else [])
+    after = _split_qualified(name)[1]
+    return bracketed(name) + ([after] if after else [])
 
 
 def bracketed(name: str) -> list[str]:
@@ -213,24 +217,24 @@ _TURKISH_CASE = re.compile(r"(?<=[^\W\d_]{3})['’ʼ]"
 _ELIDED = re.compile(r"^(?:l|d|qu|dell|dall|nell|sull|all)['’ʼ](?=\w)", re.IGNORECASE)
 
 
-def possessive_head(name: str) -> str | None:
+def affixed_head(name: str) -> str | None:
     """A Latin name without the possessive or case ending it ends in, or the article it begins with,
     if it has one.
 
-    >>> possessive_head("Assad's"), possessive_head("Damascus'"), possessive_head("Erdoğan’s"), possessive_head("Assad")
+    >>> affixed_head("Assad's"), affixed_head("Damascus'"), affixed_head("Erdoğan’s"), affixed_head("Assad")
     ('Assad', 'Damascus', 'Erdoğan', None)
-    >>> possessive_head("Putin'in"), possessive_head("Şam'da"), possessive_head("Esad'ı"), possessive_head("Sana'a")
+    >>> affixed_head("Putin'in"), affixed_head("Şam'da"), affixed_head("Esad'ı"), affixed_head("Sana'a")
     ('Putin', 'Şam', 'Esad', None)
-    >>> possessive_head("Irak'ın"), possessive_head("Nan-ch’a-t’un")
+    >>> affixed_head("Irak'ın"), affixed_head("Nan-ch’a-t’un")
     ('Irak', None)
-    >>> possessive_head("l'Iran"), possessive_head("d'Alep"), possessive_head("dell'Iraq"), possessive_head("Hay'at")
+    >>> affixed_head("l'Iran"), affixed_head("d'Alep"), affixed_head("dell'Iraq"), affixed_head("Hay'at")
     ('Iran', 'Alep', 'Iraq', None)
     """
     name = name.strip()
     if script_of(name) != "LATIN":
         return None
     head = _ELIDED.sub("", _TURKISH_CASE.sub("", _POSSESSIVE.sub("", name)))
-    return head.strip() or None if head != name else None
+    return (head.strip() or None) if head != name else None
 
 
 # Lithuanian and Latvian give a foreign name a nominative ending (Džilongas = Geelong,
