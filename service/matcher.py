@@ -23,6 +23,7 @@ from .answer_cache import AnswerCache
 from .dates import within
 from .consonants import syllabic_readings
 from .designators import DESIGNATORS, designator_stem
+from .directions import DIRECTIONS, directions_of
 from .index import (AliasIndex, Entry, ScoringView, TypeWeights, in_syllables, is_acronym_like, joined_words,
                     letter_runs, run_together)
 from .normalize import NameForms, content_words, is_lossy, name_forms, skeleton
@@ -37,6 +38,7 @@ SKELETON_SIMILARITY = 0.9   # two words with the same consonants (4 or more), on
 SHORT_SKELETON_SIMILARITY = 0.85  # the same with 3 consonants; 2 say too little to count
 CONSONANT_SCORE = 0.88      # a query in syllables or without vowels with a name's consonants in order
 COMMON_ONLY_SCORE = 0.5     # most a name matched by words common within its type alone scores (_score_tokens)
+OTHER_DIRECTION_SCORE = 0.5  # most a name scores whose unmatched words name another direction (directions.py)
 WORD_THRESHOLD = 0.75       # below this, two words do not correspond at all
 SHORT_WORD = 3              # words this short must be equal to correspond...
 SHORT_TYPO_SIMILARITY = 0.8  # ... unless the query's word is unknown to the table (see _score_tokens)
@@ -912,6 +914,8 @@ class Matcher:
         used = [False] * len(table_words)
         matched = query_total = 0.0
         via_skeleton = False
+        unmatched: list[str] = []
+        other_way = False   # a word of the query is like one of the name's, but one says another direction
         for word, spelled in query_words:
             best, best_j = 0.0, -1
             for j, other in enumerate(table_words):
@@ -951,11 +955,13 @@ class Matcher:
                     best = 0.0
             if best >= WORD_THRESHOLD:
                 used[best_j] = True
+                other_way |= None is not DIRECTIONS.get(word) != DIRECTIONS.get(table_words[best_j]) is not None
                 weight = idf.get(table_words[best_j], default)
                 distinctive |= table_words[best_j] not in common and table_words[best_j] not in designators
                 matched += weight * weight * best
                 via_skeleton |= vowelless and best in (SKELETON_SIMILARITY, SHORT_SKELETON_SIMILARITY)
             else:
+                unmatched.append(word)
                 weight = idf.get(word, default) * (INITIAL_WEIGHT if len(word) == 1 else 1.0)
                 if word in query_designators:
                     weight = min(weight, designator_weight)
@@ -968,6 +974,10 @@ class Matcher:
             # Only words common within the type ("Republic of", "Assad" among the Assads): nothing names
             # one entity. Listed, so the answer shows who shares them, but never near a match.
             score = min(score, COMMON_ONLY_SCORE)
+        if other_way or directions_of(unmatched) != directions_of(w for j, w in enumerate(table_words) if not used[j]):
+            # "Sudão" is not "Sudão do Sul", "Western Ghouta" not "Eastern Ghouta": the rest is alike,
+            # but a direction on one side and none, or another, on the other says another place.
+            score = min(score, OTHER_DIRECTION_SCORE)
         score = min(score, PHONETIC_SCORE - 0.01) * _script_trust(forms.script, entry.script)
         return _Hit(round(score, 4), "skeleton" if via_skeleton else "fuzzy", entry.row, entry.entity, None)
 

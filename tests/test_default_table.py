@@ -168,6 +168,7 @@ NEGATIVES = [
     ('Асада', 'hafez-al-assad'),   # of Assad: the family name alone, as 'Assad'
     ('M. Putin', 'vladimir-putin'),   # an initial that begins no word of the name
     ('HTS-led government', 'hts'), ('Hezbollah-backed militia', 'hezbollah'),   # who leads or backs it is not it
+    ('Western Ghouta', 'eastern-ghouta'), ('Ghouta', 'eastern-ghouta'),   # another direction, or none
 ]
 
 

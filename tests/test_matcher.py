@@ -455,6 +455,30 @@ def test_a_name_is_read_without_its_part_in_brackets(query, expected):
     assert (result.match and result.match.id) == expected
 
 
+DIRECTIONS_TABLE = {"version": 1, "entities": [
+    {"id": "south-sudan", "type": "country", "name": "South Sudan", "aliases": ["Sudão do Sul", "جنوب السودان"]},
+    {"id": "sudan", "type": "country", "name": "Sudan"},
+    {"id": "eastern-ghouta", "type": "place", "name": "Eastern Ghouta", "aliases": ["الغوطة الشرقية"]},
+    {"id": "los-angeles", "type": "place", "name": "Los Angeles"}]}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Sudão", None),                          # Sudan in Portuguese: not South Sudan for lacking "do Sul"
+    ("Sudão do Sul", "south-sudan"),
+    ("South-Sudan", "south-sudan"),
+    ("Sudam do Sul", "south-sudan"),          # a typo elsewhere, the same direction
+    ("Ghouta", None),                         # the whole oasis is not its eastern part
+    ("الغوطة", None),
+    ("Western Ghouta", None),                 # alike words, other directions
+    ("Eastern Ghuta", "eastern-ghouta"),
+    ("Easten Ghouta", "eastern-ghouta"),      # a typo in the direction is still the direction
+    ("East Los Angeles", None),               # another city
+])
+def test_a_direction_on_one_side_only_or_another_direction_is_another_place(query, expected):
+    result = Matcher(parse_table(DIRECTIONS_TABLE)).resolve(query)
+    assert (result.match and result.match.id) == expected, [(c.id, c.score) for c in result.candidates]
+
+
 REGION_TABLE = {"version": 1, "entities": [
     {"id": "aleppo", "type": "place", "name": "Aleppo"},
     {"id": "aleppo-governorate", "type": "place", "name": "Aleppo Governorate"},
