@@ -38,7 +38,8 @@ SKELETON_SIMILARITY = 0.9   # two words with the same consonants (4 or more), on
 SHORT_SKELETON_SIMILARITY = 0.85  # the same with 3 consonants; 2 say too little to count
 CONSONANT_SCORE = 0.88      # a query in syllables or without vowels with a name's consonants in order
 COMMON_ONLY_SCORE = 0.5     # most a name matched by words common within its type alone scores (_score_tokens)
-OTHER_DIRECTION_SCORE = 0.5  # most a name scores whose unmatched words name another direction (directions.py)
+# Most a name scores when a word contradicts the query's: another direction (directions.py), another number.
+CONTRADICTED_SCORE = 0.5
 WORD_THRESHOLD = 0.75       # below this, two words do not correspond at all
 SHORT_WORD = 3              # words this short must be equal to correspond...
 SHORT_TYPO_SIMILARITY = 0.8  # ... unless the query's word is unknown to the table (see _score_tokens)
@@ -408,6 +409,24 @@ def _same_syllables(query: NameForms, name: NameForms) -> str | None:
     return None
 
 
+def _numbers(words) -> frozenset[int]:
+    """The numbers written in the words, by value ("06" is 6).
+
+    >>> sorted(_numbers(["t5", "irbas"])), sorted(_numbers(["marsil", "06"])), _numbers(["damask"])
+    ([5], [6], frozenset())
+    """
+    return frozenset(int(n) for word in words for n in re.findall(r"\d+", word))
+
+
+def _same_numbers(a: str, b: str) -> bool:
+    """Whether two spellings write the same numbers: an edit to a number is no typo (T5/T4).
+
+    >>> _same_numbers("t5 airbase", "t4 airbase"), _same_numbers("la babra", "la habra")
+    (False, True)
+    """
+    return re.findall(r"\d+", a) == re.findall(r"\d+", b)
+
+
 def _script_trust(a: str, b: str) -> float:
     """How far a likeness of romanizations from two scripts (NameForms.script) can be trusted."""
     return LOSSY_SCRIPT_TRUST if a != b and (is_lossy(a) or is_lossy(b)) else 1.0
@@ -772,7 +791,7 @@ class Matcher:
         for variant, row in self._names_spelled(_one_edit_spellings(norm)):
             entity = self.index.view(row).entity
             if (type_ is None or entity.type == type_) and _one_typo(norm, variant) \
-                    and _one_typo(typed, _typed(self.index.text_of(row))):
+                    and _one_typo(typed, _typed(self.index.text_of(row))) and _same_numbers(norm, variant):
                 found.setdefault(entity.id, row)
         if len(found) != 1:
             return None
@@ -802,7 +821,7 @@ class Matcher:
         found: dict[str, int] = {}
         spaced = [f" {w} " for w in unknown]
         for variant, row in self._names_spelled(_norm_variants(norm, several, lo, hi)):
-            if " " not in variant or any(w in f" {variant} " for w in spaced):
+            if " " not in variant or any(w in f" {variant} " for w in spaced) or not _same_numbers(norm, variant):
                 continue
             entry = self.index.entries[row]
             if (type_ is not None and entry.entity.type != type_) or (not several and in_syllables(entry.forms)):
@@ -977,7 +996,10 @@ class Matcher:
         if other_way or directions_of(unmatched) != directions_of(w for j, w in enumerate(table_words) if not used[j]):
             # "Sudão" is not "Sudão do Sul", "Western Ghouta" not "Eastern Ghouta": the rest is alike,
             # but a direction on one side and none, or another, on the other says another place.
-            score = min(score, OTHER_DIRECTION_SCORE)
+            score = min(score, CONTRADICTED_SCORE)
+        if (numbers := _numbers(forms.tokens)) and (theirs := _numbers(table_words)) and numbers != theirs:
+            # "T5 airbase" is not "T4 Airbase", "Brigade 313" not "Brigade 314": numbers are not typos.
+            score = min(score, CONTRADICTED_SCORE)
         score = min(score, PHONETIC_SCORE - 0.01) * _script_trust(forms.script, entry.script)
         return _Hit(round(score, 4), "skeleton" if via_skeleton else "fuzzy", entry.row, entry.entity, None)
 

@@ -147,7 +147,7 @@ PHONETIC_RULES = (
     (r"o", "u"),
     (r"(?<=a)t$", ""),  # ta marbuta read in construct state (Hayat/Hay'a)
     (r"(?<=[aiu])h$", ""),  # final h after a vowel: ta marbuta (Hamah/Hama)
-    (r"(.)\1+", r"\1"),  # doubled letters
+    (r"(\D)\1+", r"\1"),  # doubled letters; not digits (Route 66 is not Route 6)
 )
 
 # Consonant classes for skeleton keys, used where one side is written

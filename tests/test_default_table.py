@@ -169,6 +169,7 @@ NEGATIVES = [
     ('M. Putin', 'vladimir-putin'),   # an initial that begins no word of the name
     ('HTS-led government', 'hts'), ('Hezbollah-backed militia', 'hezbollah'),   # who leads or backs it is not it
     ('Western Ghouta', 'eastern-ghouta'), ('Ghouta', 'eastern-ghouta'),   # another direction, or none
+    ('T-3 airbase', 'tiyas-military-airbase'),   # another number is another place (Tiyas is T-4)
 ]
 
 

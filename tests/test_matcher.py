@@ -479,6 +479,24 @@ def test_a_direction_on_one_side_only_or_another_direction_is_another_place(quer
     assert (result.match and result.match.id) == expected, [(c.id, c.score) for c in result.candidates]
 
 
+NUMBERS_TABLE = {"version": 1, "entities": [
+    {"id": "t4", "type": "place", "name": "Tiyas Air Base", "aliases": ["T4 Airbase"]},
+    {"id": "brigade-313", "type": "organization", "name": "Brigade 313"},
+    {"id": "marseille-6", "type": "place", "name": "Marseille 06"}]}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("T4 airbse", "t4"),            # a typo in a word ...
+    ("T5 airbase", None),           # ... but not in a number: another base
+    ("Brigade 314", None),
+    ("Brigade 313", "brigade-313"),
+    ("Marseille 6", "marseille-6"),  # numbers are compared by value
+])
+def test_another_number_is_another_entity(query, expected):
+    result = Matcher(parse_table(NUMBERS_TABLE)).resolve(query)
+    assert (result.match and result.match.id) == expected, [(c.id, c.score) for c in result.candidates]
+
+
 REGION_TABLE = {"version": 1, "entities": [
     {"id": "aleppo", "type": "place", "name": "Aleppo"},
     {"id": "aleppo-governorate", "type": "place", "name": "Aleppo Governorate"},

@@ -145,6 +145,15 @@ def test_spellings_share_a_phonetic_key(spellings):
     assert len(keys) == 1, keys
 
 
+@pytest.mark.parametrize("a,b", [
+    ("Route 66", "Route 6"),       # a doubled digit is another number, not a doubled letter
+    ("Brigade 11", "Brigade 1"),
+    ("T4", "T5"),
+])
+def test_other_numbers_have_other_keys(a, b):
+    assert name_forms(a).key != name_forms(b).key
+
+
 def test_particles_alone_have_no_key():
     assert name_forms("al").key == ""
     assert name_forms("Abu al-").tokens == ()
