@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -407,6 +407,22 @@ def _same_syllables(query: NameForms, name: NameForms) -> str | None:
             and (joined := run_together(query)) == run_together(name):
         return joined
     return None
+
+
+def _other_directions(word: str, other: str) -> bool:
+    """Whether two paired words are both points of the compass, and not the same (western/eastern)."""
+    mine, theirs = DIRECTIONS.get(word), DIRECTIONS.get(other)
+    return mine is not None and theirs is not None and mine != theirs
+
+
+def _contradicted(query: Sequence[str], unmatched: list[str], name: Sequence[str], left: list[str]) -> bool:
+    """Whether a likeness of two names is contradicted by a word that says another entity, however
+    alike the rest: a direction among the words one side lacks, and none or another among the other's
+    ("Sudão" is not "Sudão do Sul", "Ghouta" not "Eastern Ghouta"), or other numbers ("T5 airbase" is
+    not "T4 Airbase": a number is not a typo)."""
+    if directions_of(unmatched) != directions_of(left):
+        return True
+    return bool((numbers := _numbers(query)) and (theirs := _numbers(name)) and numbers != theirs)
 
 
 def _numbers(words) -> frozenset[int]:
@@ -935,6 +951,7 @@ class Matcher:
         via_skeleton = False
         unmatched: list[str] = []
         other_way = False   # a word of the query is like one of the name's, but one says another direction
+        discounted = 0.0
         for word, spelled in query_words:
             best, best_j = 0.0, -1
             for j, other in enumerate(table_words):
@@ -974,7 +991,7 @@ class Matcher:
                     best = 0.0
             if best >= WORD_THRESHOLD:
                 used[best_j] = True
-                other_way |= None is not DIRECTIONS.get(word) != DIRECTIONS.get(table_words[best_j]) is not None
+                other_way |= _other_directions(word, table_words[best_j])
                 weight = idf.get(table_words[best_j], default)
                 distinctive |= table_words[best_j] not in common and table_words[best_j] not in designators
                 matched += weight * weight * best
@@ -982,9 +999,15 @@ class Matcher:
             else:
                 unmatched.append(word)
                 weight = idf.get(word, default) * (INITIAL_WEIGHT if len(word) == 1 else 1.0)
-                if word in query_designators:
-                    weight = min(weight, designator_weight)
+                if word in query_designators and weight > designator_weight:
+                    discounted += weight * weight - designator_weight * designator_weight
             query_total += weight * weight
+        left = [w for j, w in enumerate(table_words) if not used[j]]   # the name's words the query lacks
+        if discounted and not any(w not in common and w not in designators for w in left):
+            # The query's designators weigh little only against a name with no word of its own left:
+            # "Kurdistan Democratic Party" against "Kurdistan Workers' Party" differs by a word on each
+            # side, and there "Democratic" is what tells the parties apart, not a state's designator.
+            query_total -= discounted
         table_total = sum(idf.get(w, default) ** 2 for w in table_words)
         if not matched:
             return None
@@ -993,12 +1016,7 @@ class Matcher:
             # Only words common within the type ("Republic of", "Assad" among the Assads): nothing names
             # one entity. Listed, so the answer shows who shares them, but never near a match.
             score = min(score, COMMON_ONLY_SCORE)
-        if other_way or directions_of(unmatched) != directions_of(w for j, w in enumerate(table_words) if not used[j]):
-            # "Sudão" is not "Sudão do Sul", "Western Ghouta" not "Eastern Ghouta": the rest is alike,
-            # but a direction on one side and none, or another, on the other says another place.
-            score = min(score, CONTRADICTED_SCORE)
-        if (numbers := _numbers(forms.tokens)) and (theirs := _numbers(table_words)) and numbers != theirs:
-            # "T5 airbase" is not "T4 Airbase", "Brigade 313" not "Brigade 314": numbers are not typos.
+        if other_way or _contradicted(forms.tokens, unmatched, table_words, left):
             score = min(score, CONTRADICTED_SCORE)
         score = min(score, PHONETIC_SCORE - 0.01) * _script_trust(forms.script, entry.script)
         return _Hit(round(score, 4), "skeleton" if via_skeleton else "fuzzy", entry.row, entry.entity, None)

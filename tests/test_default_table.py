@@ -170,6 +170,7 @@ NEGATIVES = [
     ('HTS-led government', 'hts'), ('Hezbollah-backed militia', 'hezbollah'),   # who leads or backs it is not it
     ('Western Ghouta', 'eastern-ghouta'), ('Ghouta', 'eastern-ghouta'),   # another direction, or none
     ('T-3 airbase', 'tiyas-military-airbase'),   # another number is another place (Tiyas is T-4)
+    ('Islamic Jihad', 'al-qaeda'), ('Kurdistan Democratic Party', 'pkk'),   # a word apart on each side
 ]
 
 

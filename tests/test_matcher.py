@@ -479,6 +479,28 @@ def test_a_direction_on_one_side_only_or_another_direction_is_another_place(quer
     assert (result.match and result.match.id) == expected, [(c.id, c.score) for c in result.candidates]
 
 
+# Five of thirteen organizations hold a state designator's word ("Islamic", "Democratic", "Arab"), enough for
+# the type's designators to weigh little; but in their names the word tells groups apart.
+ORGANIZATIONS_TABLE = {"version": 1, "entities": [
+    entity(id, name, *aliases, type="organization") for id, name, *aliases in [
+        ("al-qaeda", "al-Qaeda", "Qaedat al-Jihad"), ("islamic-state", "Islamic State"),
+        ("sdf", "Syrian Democratic Forces"), ("pyd", "Democratic Union Party"), ("pkk", "Kurdistan Workers' Party"),
+        ("saa", "Syrian Arab Army"), ("hts", "Hayat Tahrir al-Sham"), ("ypg", "People's Protection Units"),
+        ("wagner", "Wagner Group"), ("hezbollah", "Hezbollah"), ("irgc", "Revolutionary Guards"),
+        ("white-helmets", "White Helmets"), ("reuters", "Reuters")]]}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Islamic Jihad", None),                 # not Qaedat al-Jihad for sharing "Jihad"
+    ("Kurdistan Democratic Party", None),    # not the Kurdistan Workers' Party
+    ("Kurdistan Workers Party", "pkk"),
+    ("Syrian Democratic Force", "sdf"),
+])
+def test_a_designator_weighs_in_full_against_a_name_with_a_word_of_its_own(query, expected):
+    result = Matcher(parse_table(ORGANIZATIONS_TABLE)).resolve(query)
+    assert (result.match and result.match.id) == expected, [(c.id, c.score) for c in result.candidates]
+
+
 NUMBERS_TABLE = {"version": 1, "entities": [
     {"id": "t4", "type": "place", "name": "Tiyas Air Base", "aliases": ["T4 Airbase"]},
     {"id": "brigade-313", "type": "organization", "name": "Brigade 313"},
