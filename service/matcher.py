@@ -37,6 +37,7 @@ PHONETIC_SCORE = 0.97
 SKELETON_SIMILARITY = 0.9   # two words with the same consonants (4 or more), one side vowelless
 SHORT_SKELETON_SIMILARITY = 0.85  # the same with 3 consonants; 2 say too little to count
 CONSONANT_SCORE = 0.88      # a query in syllables or without vowels with a name's consonants in order
+PERSON = "person"          # the entity type whose names' word order says who is who (_out_of_order)
 COMMON_ONLY_SCORE = 0.5     # most a name matched by words common within its type alone scores (_score_tokens)
 # Most a name scores when a word contradicts the query's: another direction (directions.py), another number.
 CONTRADICTED_SCORE = 0.5
@@ -423,6 +424,20 @@ def _contradicted(query: Sequence[str], unmatched: list[str], name: Sequence[str
     if directions_of(unmatched) != directions_of(left):
         return True
     return bool((numbers := _numbers(query)) and (theirs := _numbers(name)) and numbers != theirs)
+
+
+def _out_of_order(query: Sequence, name: Sequence | None = None) -> bool:
+    """Whether three or more words of a person's name are given in another order than the name's, or
+    its turned around from a word on ("Assad Bashar Hafez", as lists write a family name first): in
+    "Hafez Bashar al-Assad", Hafez is the son of Bashar, not Bashar Hafez al-Assad. The name's words
+    the query's are, or (without `name`) their positions in it.
+
+    >>> _out_of_order(["hafis", "bashar", "asad"], ["bashar", "hafis", "asad"]), _out_of_order([2, 0, 1])
+    (True, False)
+    """
+    positions = list(query) if name is None else [name.index(word) for word in query if word in name]
+    descents = sum(a > b for a, b in zip(positions, positions[1:]))
+    return len(positions) >= 3 and (descents > 1 or (descents == 1 and positions[-1] > positions[0]))
 
 
 def _numbers(words) -> frozenset[int]:
@@ -899,7 +914,11 @@ class Matcher:
             how = "exact" if index.text_of(row).casefold() == text.strip().casefold() else "normalized"
             return _Hit(1.0, how, row, index.entity_of(row), (forms.norm, norm))
         exact_only = index.exact_only(row)
-        if not exact_only and forms.key and index.key_of(row) == forms.key:   # _equal_keys' first case
+        if not exact_only and forms.key and index.key_of(row) == forms.key and (
+                len(forms.tokens) < 3 or index.entity_of(row).type != PERSON
+                or not _out_of_order(forms.tokens, index.forms_of(row).tokens)):
+            # (_equal_keys' first case) A key holds the words sorted: a person's three or more in
+            # another order are compared word by word below.
             score = round(PHONETIC_SCORE * _script_trust(forms.script, index.script_of(row)), 4)
             return _Hit(score, "phonetic", row, index.entity_of(row), (forms.key, forms.key))
         name = index.forms_of(row)
@@ -912,7 +931,8 @@ class Matcher:
             score = round(PHONETIC_SCORE * _script_trust(forms.script, name.script), 4)
             return _Hit(score, "phonetic", row, index.entity_of(row), (joined, joined))
         compared = _equal_keys(forms, name)
-        if compared is not None:
+        if compared is not None and (index.entity_of(row).type != PERSON
+                                     or not _out_of_order(forms.tokens, name.tokens)):
             score = round(PHONETIC_SCORE * _script_trust(forms.script, name.script), 4)
             return _Hit(score, "phonetic", row, index.entity_of(row), compared)
         return self._score_tokens(forms, ScoringView(row, index.entity_of(row), name.tokens, name.vowelless,
@@ -951,6 +971,7 @@ class Matcher:
         via_skeleton = False
         unmatched: list[str] = []
         other_way = False   # a word of the query is like one of the name's, but one says another direction
+        paired: dict[int, int] = {}   # query word's position: the name's word it is paired with
         discounted = 0.0
         for word, spelled in query_words:
             best, best_j = 0.0, -1
@@ -991,6 +1012,7 @@ class Matcher:
                     best = 0.0
             if best >= WORD_THRESHOLD:
                 used[best_j] = True
+                paired[forms.tokens.index(word)] = best_j
                 other_way |= _other_directions(word, table_words[best_j])
                 weight = idf.get(table_words[best_j], default)
                 distinctive |= table_words[best_j] not in common and table_words[best_j] not in designators
@@ -1016,7 +1038,8 @@ class Matcher:
             # Only words common within the type ("Republic of", "Assad" among the Assads): nothing names
             # one entity. Listed, so the answer shows who shares them, but never near a match.
             score = min(score, COMMON_ONLY_SCORE)
-        if other_way or _contradicted(forms.tokens, unmatched, table_words, left):
+        if other_way or _contradicted(forms.tokens, unmatched, table_words, left) or (
+                entry.entity.type == PERSON and _out_of_order([p for _, p in sorted(paired.items())])):
             score = min(score, CONTRADICTED_SCORE)
         score = min(score, PHONETIC_SCORE - 0.01) * _script_trust(forms.script, entry.script)
         return _Hit(round(score, 4), "skeleton" if via_skeleton else "fuzzy", entry.row, entry.entity, None)

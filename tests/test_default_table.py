@@ -171,6 +171,7 @@ NEGATIVES = [
     ('Western Ghouta', 'eastern-ghouta'), ('Ghouta', 'eastern-ghouta'),   # another direction, or none
     ('T-3 airbase', 'tiyas-military-airbase'),   # another number is another place (Tiyas is T-4)
     ('Islamic Jihad', 'al-qaeda'), ('Kurdistan Democratic Party', 'pkk'),   # a word apart on each side
+    ('Hafez Bashar al-Assad', 'bashar-al-assad'),   # his son: the words of his name in another order
 ]
 
 

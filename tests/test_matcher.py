@@ -501,6 +501,27 @@ def test_a_designator_weighs_in_full_against_a_name_with_a_word_of_its_own(query
     assert (result.match and result.match.id) == expected, [(c.id, c.score) for c in result.candidates]
 
 
+ORDER_TABLE = {"version": 1, "entities": [
+    {"id": "bashar", "type": "person", "name": "Bashar Hafez al-Assad", "aliases": ["Bashar Hafiz al-Assad"]},
+    {"id": "erdogan", "type": "person", "name": "Recep Tayyip Erdoğan"},
+    {"id": "fsm", "type": "country", "name": "Federated States of Micronesia"}]}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Hafez Bashar al-Assad", None),          # Hafez son of Bashar: the same words, another person
+    ("Hafez bin Bashar al-Assad", None),
+    ("Hafiz Bashar Assad", None),             # ... also when the words are only alike
+    ("Assad, Bashar Hafez", "bashar"),        # a family name first, as lists write it
+    ("ASSAD Bashar Hafez", "bashar"),
+    ("Erdogan Recep Tayyip", "erdogan"),
+    ("Tayyip Recep Erdogan", None),
+    ("States Micronesia Federated", "fsm"),   # a place's words follow each language's order
+])
+def test_a_persons_words_in_another_order_are_another_person(query, expected):
+    result = Matcher(parse_table(ORDER_TABLE)).resolve(query)
+    assert (result.match and result.match.id) == expected, [(c.id, c.score, c.how) for c in result.candidates]
+
+
 NUMBERS_TABLE = {"version": 1, "entities": [
     {"id": "t4", "type": "place", "name": "Tiyas Air Base", "aliases": ["T4 Airbase"]},
     {"id": "brigade-313", "type": "organization", "name": "Brigade 313"},
