@@ -596,11 +596,16 @@ class Matcher:
 
     @staticmethod
     def _by_backer(r: "_Reread") -> Resolution | None:
-        """"US-backed SDF", "Iran-backed Hezbollah", "Turkish-backed Syrian National Army": the group after
-        who leads or backs it, found by its keys; against a match by likeness, with a higher score."""
+        """"US-backed SDF", "Iran-backed Hezbollah", "Iran's Quds Force": the group or person after who
+        leads, backs or owns it, found by its keys; against a match by likeness, with a higher score.
+        A person may be found by likeness, as by a family name alone ("Russia's Lavrov"); a group or a
+        place not ("Turkey's Foreign Ministry" is not Russia's, "Iran's Kurdistan" not Iraq's)."""
         if not r.unsure or (head := backed_head(r.name)) is None:
             return None
-        return found if r.keyed_over(found := r.resolve(head)) else None
+        found = r.resolve(head)
+        if r.keyed_over(found) or (r.unmatched and found.match is not None and found.match.entity.type == PERSON):
+            return found
+        return None
 
     @staticmethod
     def _by_located_head(r: "_Reread") -> Resolution | None:

@@ -184,21 +184,28 @@ _BACKER = re.compile(r"^\S+[-‐‑](?:led|backed|based|linked|affiliated|aligne
                      r"controlled|dominated|held|run|installed|appointed)$", re.IGNORECASE)
 
 
-def backed_head(name: str) -> str | None:
-    """The name after the hyphenated words that say who leads or backs it (and English's "the"), if
-    any do and a name follows.
+# ... or as its owner's possessive ("Iran's Quds Force", "Syria's Ahmed al-Sharaa", "UK's MI6"): of a
+# word of three letters or more, or an acronym; not Arabic's ra's (head, cape) in "Ra’s al Khafjī".
+_OWNER = re.compile(r"^(?:\S{3,}|[A-Z]{2})(?:['’ʼ][sS]|(?<=[sS])['’ʼ])$")
 
-    >>> backed_head("US-backed SDF"), backed_head("the Iran-backed Hezbollah")
-    ('SDF', 'Hezbollah')
-    >>> backed_head("Kurdish-led, US-backed SDF")
-    'SDF'
-    >>> backed_head("Damascus-based"), backed_head("Hayat Tahrir al-Sham"), backed_head("Saudi Arabia")
+
+def backed_head(name: str) -> str | None:
+    """The name after the words that say who leads, backs or owns it (hyphenated, or a possessive;
+    and English's "the"), if any do and a name follows.
+
+    >>> backed_head("US-backed SDF"), backed_head("the Iran-backed Hezbollah"), backed_head("Iran's Quds Force")
+    ('SDF', 'Hezbollah', 'Quds Force')
+    >>> backed_head("Kurdish-led, US-backed SDF"), backed_head("Syria’s Ahmed al-Sharaa")
+    ('SDF', 'Ahmed al-Sharaa')
+    >>> backed_head("Damascus-based"), backed_head("Hayat Tahrir al-Sham"), backed_head("Assad's")
     (None, None, None)
+    >>> backed_head("UK's MI6"), backed_head("Ra’s al Khafjī"), backed_head("Rebels' Idlib")
+    ('MI6', None, 'Idlib')
     """
     words = name.split()
     k = 1 if words and words[0].casefold() == "the" else 0
     start = k
-    while k < len(words) - 1 and _BACKER.match(words[k].rstrip(",")):
+    while k < len(words) - 1 and (_BACKER.match(word := words[k].rstrip(",")) or _OWNER.match(word)):
         k += 1
     return " ".join(words[k:]) if k > start else None
 

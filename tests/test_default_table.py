@@ -142,6 +142,8 @@ SPELLINGS = [
     ('группировка «Хайят Тахрир аш-Шам»', 'hts'), ('движение Хезболла', 'hezbollah'), ('PKK terör örgütü', 'pkk'),
     ('US-backed SDF', 'sdf'), ('Iran-backed Hezbollah', 'hezbollah'),   # ... after who backs it
     ('Turkish-backed Syrian National Army', 'syrian-national-army'), ('Kremlin-linked Wagner Group', 'wagner-group'),
+    ("Iran's Quds Force", 'quds-force'), ("Syria's Ahmed al-Sharaa", 'ahmed-al-sharaa'),   # ... after whose it is
+    ("Lebanon’s Hezbollah", 'hezbollah'), ("Russia's Lavrov", 'sergey-lavrov'), ("Iran's Khamenei", 'ali-khamenei'),
     ('the Islamic State group', 'islamic-state'),   # ... after English's article
     ('Ebu Muhammed el-Colani', 'ahmed-al-sharaa'), ('el-Colani', 'ahmed-al-sharaa'),   # Turkish c is j
     # Japanese and Korean: names written in syllables, a vowel after every consonant
@@ -172,6 +174,7 @@ NEGATIVES = [
     ('T-3 airbase', 'tiyas-military-airbase'),   # another number is another place (Tiyas is T-4)
     ('Islamic Jihad', 'al-qaeda'), ('Kurdistan Democratic Party', 'pkk'),   # a word apart on each side
     ('Hafez Bashar al-Assad', 'bashar-al-assad'),   # his son: the words of his name in another order
+    ("Turkey's Foreign Ministry", 'russian-foreign-ministry'),   # whose it is, then only alike: not the same
 ]
 
 
