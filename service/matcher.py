@@ -52,6 +52,7 @@ TELLTALE_FROM = 4            # a query this long may be read as a typo by its te
 SUBSTITUTION_FROM = 6       # a changed letter counts only in words this long; shorter ones may swap, add or drop
 INITIAL_WEIGHT = 0.3        # an unmatched initial ("Donald J. Trump") weighs this much of a word
 INITIAL_SIMILARITY = 0.8     # an initial against a word of the name it begins ("V. Putin")
+ACRONYM_UP_TO = 4            # letters of a word in a longer query read as initials of the name's words ("US")
 # A likeness between a lossy romanization (Indic, Ethiopic, Thai...) and
 # another script is weaker evidence than one within a script (tuned on the
 # accuracy benchmark: it halves false matches from such scripts).
@@ -438,6 +439,22 @@ def _out_of_order(query: Sequence, name: Sequence | None = None) -> bool:
     positions = list(query) if name is None else [name.index(word) for word in query if word in name]
     descents = sum(a > b for a, b in zip(positions, positions[1:]))
     return len(positions) >= 3 and (descents > 1 or (descents == 1 and positions[-1] > positions[0]))
+
+
+def _initials_run(letters: str, words: list[str], used: list[bool]) -> list[int]:
+    """The positions of the first unused words in a row whose initials are the letters, or [].
+
+    >>> _initials_run("us", ["united", "states", "central", "command"], [False] * 4)
+    [0, 1]
+    >>> _initials_run("uk", ["united", "states"], [False] * 2)
+    []
+    """
+    n = len(letters)
+    for start in range(len(words) - n + 1):
+        run = range(start, start + n)
+        if all(not used[j] and words[j][:1] == letter for j, letter in zip(run, letters)):
+            return list(run)
+    return []
 
 
 def _numbers(words) -> frozenset[int]:
@@ -1002,6 +1019,19 @@ class Matcher:
                                   and word in (other[0], table_spelled[j][0])), -1)
                 if initial_j >= 0:
                     best, best_j = INITIAL_SIMILARITY, initial_j
+            if best < WORD_THRESHOLD and not lone and 2 <= len(spelled) <= ACRONYM_UP_TO and spelled.isalpha():
+                # "US Central Command", "UK Ministry of Defence": a short word that spells the initials of
+                # words of the name in a row ("United States"), as "U.S." initials each of them.
+                table_spelled = table_spelled or content_words(self.index.norm_of(entry.row))
+                if run := _initials_run(spelled, table_spelled, used):
+                    paired[forms.tokens.index(word)] = run[0]
+                    for j in run:
+                        used[j] = True
+                        weight = idf.get(table_words[j], default)
+                        distinctive |= table_words[j] not in common and table_words[j] not in designators
+                        matched += weight * weight * INITIAL_SIMILARITY
+                        query_total += weight * weight
+                    continue
             if best < WORD_THRESHOLD and not lone and len(word) <= SHORT_WORD and word not in self.index.idf:
                 # A short word the table has never seen, in a longer name: a typo of the name's
                 # short word (Yad Rappenau) or of a particle it drops (Lca Vista), not a new word.

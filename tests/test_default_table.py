@@ -144,6 +144,7 @@ SPELLINGS = [
     ('Turkish-backed Syrian National Army', 'syrian-national-army'), ('Kremlin-linked Wagner Group', 'wagner-group'),
     ("Iran's Quds Force", 'quds-force'), ("Syria's Ahmed al-Sharaa", 'ahmed-al-sharaa'),   # ... after whose it is
     ("Lebanon’s Hezbollah", 'hezbollah'), ("Russia's Lavrov", 'sergey-lavrov'), ("Iran's Khamenei", 'ali-khamenei'),
+    ('US Central Command', 'us-centcom'),   # US: the initials of United States
     ('the Islamic State group', 'islamic-state'),   # ... after English's article
     ('Ebu Muhammed el-Colani', 'ahmed-al-sharaa'), ('el-Colani', 'ahmed-al-sharaa'),   # Turkish c is j
     # Japanese and Korean: names written in syllables, a vowel after every consonant

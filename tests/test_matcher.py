@@ -522,6 +522,24 @@ def test_a_persons_words_in_another_order_are_another_person(query, expected):
     assert (result.match and result.match.id) == expected, [(c.id, c.score, c.how) for c in result.candidates]
 
 
+ACRONYM_WORDS_TABLE = {"version": 1, "entities": [
+    {"id": "centcom", "type": "organization", "name": "United States Central Command"},
+    {"id": "unsc", "type": "organization", "name": "United Nations Security Council"},
+    {"id": "us", "type": "country", "name": "United States"}]}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("US Central Command", "centcom"),     # a short word spelling the initials of the name's words in a row
+    ("UN Security Council", "unsc"),
+    ("U.S. Central Command", "centcom"),   # as initials one by one
+    ("UK Central Command", None),          # initials of no words of the name
+    ("US", None),                          # alone, an acronym matches only exactly
+])
+def test_a_short_word_may_spell_the_initials_of_words_in_a_row(query, expected):
+    result = Matcher(parse_table(ACRONYM_WORDS_TABLE)).resolve(query)
+    assert (result.match and result.match.id) == expected, [(c.id, c.score, c.how) for c in result.candidates]
+
+
 NUMBERS_TABLE = {"version": 1, "entities": [
     {"id": "t4", "type": "place", "name": "Tiyas Air Base", "aliases": ["T4 Airbase"]},
     {"id": "brigade-313", "type": "organization", "name": "Brigade 313"},
