@@ -181,9 +181,33 @@ def word_similarity(a: str, b: str, vowelless: bool, lone: bool = False) -> floa
     score = fuzz.ratio(a, b) / 100
     if lone:
         score = _lone_similarity(a, b, score)
-    if vowelless and len(sk := skeleton(a)) >= (4 if lone else 3) and sk == skeleton(b):
+    if vowelless and len(sk := skeleton(a)) >= (4 if lone else 3) and sk == skeleton(b) and _long_vowels_agree(a, b):
         score = max(score, SKELETON_SIMILARITY if len(sk) >= 4 else SHORT_SKELETON_SIMILARITY)
     return score
+
+
+def _long_vowels_agree(a: str, b: str) -> bool:
+    """Whether one word's vowels, between its consonants, all stand where the other word has vowels too.
+
+    A script without short vowels still writes the long ones (ا و ي): بشار (bshar) is Bashar, with a
+    long a between sh and r, but بشرى (bshra), Bushra, ends in one where Bashar has none.
+
+    >>> _long_vowels_agree("bshar", "bashar"), _long_vowels_agree("bshra", "bashar")
+    (True, False)
+    """
+    mine, theirs = _vowel_gaps(a), _vowel_gaps(b)
+    return all(m <= t for m, t in zip(mine, theirs)) or all(t <= m for m, t in zip(mine, theirs))
+
+
+def _vowel_gaps(word: str) -> list[bool]:
+    """For each gap around a word's consonants (before the first, ..., after the last): whether a vowel is in it."""
+    gaps = [False]
+    for letter in word:
+        if letter in "aeiouy":
+            gaps[-1] = True
+        else:
+            gaps.append(False)
+    return gaps
 
 
 def _similarity(pairs: dict, a: str, b: str, vowelless: bool, lone: bool) -> float:

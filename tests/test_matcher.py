@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from service import index
-from service.matcher import COMMON_ONLY_SCORE, PHONETIC_SCORE, Matcher
+from service.matcher import COMMON_ONLY_SCORE, PHONETIC_SCORE, WORD_THRESHOLD, Matcher, word_similarity
+from service.normalize import name_forms
 from service.table import parse_table
 
 ENTITIES = [
@@ -499,6 +500,17 @@ ORGANIZATIONS_TABLE = {"version": 1, "entities": [
 def test_a_designator_weighs_in_full_against_a_name_with_a_word_of_its_own(query, expected):
     result = Matcher(parse_table(ORGANIZATIONS_TABLE)).resolve(query)
     assert (result.match and result.match.id) == expected, [(c.id, c.score) for c in result.candidates]
+
+
+@pytest.mark.parametrize("vowelless, written, alike", [
+    ("بشار", "Bashar", True),      # consonants alike, and its long a where Bashar has a vowel
+    ("بشرى", "Bushra", True),
+    ("بشرى", "Bashar", False),     # Bushra ends in a long a where Bashar has none
+    ("تدمر", "Tadmur", True),      # no long vowel written: the consonants decide
+])
+def test_a_script_without_short_vowels_still_writes_long_ones(vowelless, written, alike):
+    similarity = word_similarity(name_forms(vowelless).tokens[0], name_forms(written).tokens[0], True)
+    assert (similarity >= WORD_THRESHOLD) is alike, similarity
 
 
 ORDER_TABLE = {"version": 1, "entities": [
