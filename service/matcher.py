@@ -11,6 +11,7 @@ become `Tahrir al-Sham` (`sham` is common, `ahrar` ≠ `tahrir`) and
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -441,12 +442,13 @@ def _other_directions(word: str, other: str) -> bool:
     return mine is not None and theirs is not None and mine != theirs
 
 
-def _contradicted(query: Sequence[str], unmatched: list[str], name: Sequence[str], left: list[str]) -> bool:
+def _contradicted(query: tuple[str, ...], unmatched: list[str], name: tuple[str, ...], left: list[str]) -> bool:
     """Whether a likeness of two names is contradicted by a word that says another entity, however
     alike the rest: a direction among the words one side lacks, and none or another among the other's
     ("Sudão" is not "Sudão do Sul", "Ghouta" not "Eastern Ghouta"), or other numbers ("T5 airbase" is
     not "T4 Airbase": a number is not a typo)."""
-    if directions_of(unmatched) != directions_of(left):
+    if not (DIRECTIONS.keys().isdisjoint(unmatched) and DIRECTIONS.keys().isdisjoint(left)) \
+            and directions_of(unmatched) != directions_of(left):
         return True
     return bool((numbers := _numbers(query)) and (theirs := _numbers(name)) and numbers != theirs)
 
@@ -481,13 +483,18 @@ def _initials_run(letters: str, words: list[str], used: list[bool]) -> list[int]
     return []
 
 
-def _numbers(words) -> frozenset[int]:
+_DIGITS = re.compile(r"\d+")
+
+
+@functools.lru_cache(maxsize=4096)   # asked of the query once per name it is scored against
+def _numbers(words: tuple[str, ...]) -> frozenset[int]:
     """The numbers written in the words, by value ("06" is 6).
 
-    >>> sorted(_numbers(["t5", "irbas"])), sorted(_numbers(["marsil", "06"])), _numbers(["damask"])
+    >>> sorted(_numbers(("t5", "irbas"))), sorted(_numbers(("marsil", "06"))), _numbers(("damask",))
     ([5], [6], frozenset())
     """
-    return frozenset(int(n) for word in words for n in re.findall(r"\d+", word))
+    joined = " ".join(words)
+    return frozenset(map(int, _DIGITS.findall(joined))) if _DIGITS.search(joined) else frozenset()
 
 
 def _same_numbers(a: str, b: str) -> bool:
@@ -1017,7 +1024,8 @@ class Matcher:
         via_skeleton = False
         unmatched: list[str] = []
         other_way = False   # a word of the query is like one of the name's, but one says another direction
-        paired: dict[int, int] = {}   # query word's position: the name's word it is paired with
+        person = entry.entity.type == PERSON
+        paired: dict[int, int] = {}   # a person's: query word's position, the name's word it is paired with
         discounted = 0.0
         for word, spelled in query_words:
             best, best_j = 0.0, -1
@@ -1043,12 +1051,14 @@ class Matcher:
                                   and word in (other[0], table_spelled[j][0])), -1)
                 if initial_j >= 0:
                     best, best_j = INITIAL_SIMILARITY, initial_j
-            if best < WORD_THRESHOLD and not lone and 2 <= len(spelled) <= ACRONYM_UP_TO and spelled.isalpha():
-                # "US Central Command", "UK Ministry of Defence": a short word that spells the initials of
-                # words of the name in a row ("United States"), as "U.S." initials each of them.
+            if best < WORD_THRESHOLD and not lone and 2 <= len(spelled) <= ACRONYM_UP_TO \
+                    and word not in self.index.idf and spelled.isalpha():
+                # "US Central Command", "EU Commission": a short word the table never writes, that spells the
+                # initials of words of the name in a row ("United States"), as "U.S." initials each of them.
                 table_spelled = table_spelled or content_words(self.index.norm_of(entry.row))
                 if run := _initials_run(spelled, table_spelled, used):
-                    paired[forms.tokens.index(word)] = run[0]
+                    if person:
+                        paired[forms.tokens.index(word)] = run[0]
                     for j in run:
                         used[j] = True
                         weight = idf.get(table_words[j], default)
@@ -1071,8 +1081,10 @@ class Matcher:
                     best = 0.0
             if best >= WORD_THRESHOLD:
                 used[best_j] = True
-                paired[forms.tokens.index(word)] = best_j
-                other_way |= _other_directions(word, table_words[best_j])
+                if person:
+                    paired[forms.tokens.index(word)] = best_j
+                if word in DIRECTIONS:
+                    other_way |= _other_directions(word, table_words[best_j])
                 weight = idf.get(table_words[best_j], default)
                 distinctive |= table_words[best_j] not in common and table_words[best_j] not in designators
                 matched += weight * weight * best
@@ -1098,7 +1110,7 @@ class Matcher:
             # one entity. Listed, so the answer shows who shares them, but never near a match.
             score = min(score, COMMON_ONLY_SCORE)
         if other_way or _contradicted(forms.tokens, unmatched, table_words, left) or (
-                entry.entity.type == PERSON and _out_of_order([p for _, p in sorted(paired.items())])):
+                person and _out_of_order([p for _, p in sorted(paired.items())])):
             score = min(score, CONTRADICTED_SCORE)
         score = min(score, PHONETIC_SCORE - 0.01) * _script_trust(forms.script, entry.script)
         return _Hit(round(score, 4), "skeleton" if via_skeleton else "fuzzy", entry.row, entry.entity, None)
