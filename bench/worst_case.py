@@ -54,6 +54,11 @@ def inputs(table_names: list[str]) -> dict[str, str]:
         "500 initials": " ".join(rng.choice(letters).upper() + "." for _ in range(500))[:LENGTH],
         # Each word says who backs the next, down to the last (readings.backed_head).
         "hyphenated backers": " ".join(f"{rng.choice(letters) * 3}-backed" for _ in range(100))[:LENGTH - 4] + " SDF",
+        # Each owner's possessive says whose the next word is (readings.backed_head) ...
+        "possessives": " ".join(f"{rng.choice(letters) * 4}'s" for _ in range(140))[:LENGTH - 4] + " SDF",
+        # ... each short unknown word may spell initials of a name's words in a row (matcher._initials_run).
+        "330 two-letter capitals": " ".join(rng.choice(letters).upper() + rng.choice(letters).upper()
+                                            for _ in range(334))[:LENGTH],
     }
 
 

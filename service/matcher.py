@@ -1018,6 +1018,7 @@ class Matcher:
             designators = DESIGNATORS if any(w not in DESIGNATORS for w in table_words) else ()
             query_designators = DESIGNATORS if any(w not in DESIGNATORS for w, _ in query_words) else ()
         table_spelled = None
+        initials: set[str] | None = None   # of the name's words, for a query word that may be an acronym
         lone = len(forms.tokens) == 1
         used = [False] * len(table_words)
         matched = query_total = 0.0
@@ -1056,7 +1057,8 @@ class Matcher:
                 # "US Central Command", "EU Commission": a short word the table never writes, that spells the
                 # initials of words of the name in a row ("United States"), as "U.S." initials each of them.
                 table_spelled = table_spelled or content_words(self.index.norm_of(entry.row))
-                if run := _initials_run(spelled, table_spelled, used):
+                initials = initials or {w[:1] for w in table_spelled}
+                if initials.issuperset(spelled) and (run := _initials_run(spelled, table_spelled, used)):
                     if person:
                         paired[forms.tokens.index(word)] = run[0]
                     for j in run:
