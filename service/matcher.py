@@ -40,7 +40,8 @@ SHORT_SKELETON_SIMILARITY = 0.85  # the same with 3 consonants; 2 say too little
 CONSONANT_SCORE = 0.88      # a query in syllables or without vowels with a name's consonants in order
 PERSON = "person"          # the entity type whose names' word order says who is who (_out_of_order)
 COMMON_ONLY_SCORE = 0.5     # most a name matched by words common within its type alone scores (_score_tokens)
-# Most a name scores when a word contradicts the query's: another direction (directions.py), another number.
+# Most a name scores when the query contradicts it: another direction (directions.py), another number,
+# a person's words in another order (_contradicted, _out_of_order).
 CONTRADICTED_SCORE = 0.5
 WORD_THRESHOLD = 0.75       # below this, two words do not correspond at all
 SHORT_WORD = 3              # words this short must be equal to correspond...
@@ -456,8 +457,8 @@ def _contradicted(query: tuple[str, ...], unmatched: list[str], name: tuple[str,
 def _out_of_order(query: Sequence, name: Sequence | None = None) -> bool:
     """Whether three or more words of a person's name are given in another order than the name's, or
     its turned around from a word on ("Assad Bashar Hafez", as lists write a family name first): in
-    "Hafez Bashar al-Assad", Hafez is the son of Bashar, not Bashar Hafez al-Assad. The name's words
-    the query's are, or (without `name`) their positions in it.
+    "Hafez Bashar al-Assad", Hafez is the son of Bashar, not Bashar Hafez al-Assad. Given the query's
+    words and the name's, or only the positions in the name of the query's words, in the query's order.
 
     >>> _out_of_order(["hafis", "bashar", "asad"], ["bashar", "hafis", "asad"]), _out_of_order([2, 0, 1])
     (True, False)
@@ -503,7 +504,7 @@ def _same_numbers(a: str, b: str) -> bool:
     >>> _same_numbers("t5 airbase", "t4 airbase"), _same_numbers("la babra", "la habra")
     (False, True)
     """
-    return re.findall(r"\d+", a) == re.findall(r"\d+", b)
+    return _DIGITS.findall(a) == _DIGITS.findall(b)
 
 
 def _script_trust(a: str, b: str) -> float:
@@ -1054,8 +1055,8 @@ class Matcher:
                     best, best_j = INITIAL_SIMILARITY, initial_j
             if best < WORD_THRESHOLD and not lone and 2 <= len(spelled) <= ACRONYM_UP_TO \
                     and word not in self.index.idf and spelled.isalpha():
-                # "US Central Command", "EU Commission": a short word the table never writes, that spells the
-                # initials of words of the name in a row ("United States"), as "U.S." initials each of them.
+                # "US Central Command": a short word the table never writes, that spells the initials of
+                # words of the name in a row ("United States"), as "U.S." initials each of them.
                 table_spelled = table_spelled or content_words(self.index.norm_of(entry.row))
                 initials = initials or {w[:1] for w in table_spelled}
                 if initials.issuperset(spelled) and (run := _initials_run(spelled, table_spelled, used)):
