@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -454,16 +454,15 @@ def _contradicted(query: tuple[str, ...], unmatched: list[str], name: tuple[str,
     return bool((numbers := _numbers(query)) and (theirs := _numbers(name)) and numbers != theirs)
 
 
-def _out_of_order(query: Sequence, name: Sequence | None = None) -> bool:
-    """Whether three or more words of a person's name are given in another order than the name's, or
-    its turned around from a word on ("Assad Bashar Hafez", as lists write a family name first): in
-    "Hafez Bashar al-Assad", Hafez is the son of Bashar, not Bashar Hafez al-Assad. Given the query's
-    words and the name's, or only the positions in the name of the query's words, in the query's order.
+def _out_of_order(positions: list[int]) -> bool:
+    """Whether three or more words of a person's name, by their positions in the name in the query's
+    order, come in another order than the name's, or its turned around from a word on ("Assad Bashar
+    Hafez", as lists write a family name first): in "Hafez Bashar al-Assad", Hafez is the son of
+    Bashar, not Bashar Hafez al-Assad.
 
-    >>> _out_of_order(["hafis", "bashar", "asad"], ["bashar", "hafis", "asad"]), _out_of_order([2, 0, 1])
-    (True, False)
+    >>> _out_of_order([1, 0, 2]), _out_of_order([2, 0, 1]), _out_of_order([1, 0])
+    (True, False, False)
     """
-    positions = list(query) if name is None else [name.index(word) for word in query if word in name]
     descents = sum(a > b for a, b in zip(positions, positions[1:]))
     return len(positions) >= 3 and (descents > 1 or (descents == 1 and positions[-1] > positions[0]))
 
@@ -968,11 +967,8 @@ class Matcher:
             how = "exact" if index.text_of(row).casefold() == text.strip().casefold() else "normalized"
             return _Hit(1.0, how, row, index.entity_of(row), (forms.norm, norm))
         exact_only = index.exact_only(row)
-        if not exact_only and forms.key and index.key_of(row) == forms.key and (
-                len(forms.tokens) < 3 or index.entity_of(row).type != PERSON
-                or not _out_of_order(forms.tokens, index.forms_of(row).tokens)):
-            # (_equal_keys' first case) A key holds the words sorted: a person's three or more in
-            # another order are compared word by word below.
+        if not exact_only and forms.key and index.key_of(row) == forms.key and self._key_decides(forms, row):
+            # _equal_keys' first case
             score = round(PHONETIC_SCORE * _script_trust(forms.script, index.script_of(row)), 4)
             return _Hit(score, "phonetic", row, index.entity_of(row), (forms.key, forms.key))
         name = index.forms_of(row)
@@ -985,12 +981,20 @@ class Matcher:
             score = round(PHONETIC_SCORE * _script_trust(forms.script, name.script), 4)
             return _Hit(score, "phonetic", row, index.entity_of(row), (joined, joined))
         compared = _equal_keys(forms, name)
-        if compared is not None and (index.entity_of(row).type != PERSON
-                                     or not _out_of_order(forms.tokens, name.tokens)):
+        if compared is not None and self._key_decides(forms, row, name):
             score = round(PHONETIC_SCORE * _script_trust(forms.script, name.script), 4)
             return _Hit(score, "phonetic", row, index.entity_of(row), compared)
         return self._score_tokens(forms, ScoringView(row, index.entity_of(row), name.tokens, name.vowelless,
                                                      name.script, False), query_words, pairs)
+
+    def _key_decides(self, forms: NameForms, row: int, name: NameForms | None = None) -> bool:
+        """Whether a key equal to the query's decides for entry `row` (whose forms are `name`, read if
+        needed): a key holds the words sorted, so a person's three or more in another order
+        (_out_of_order) are compared word by word instead (_score_tokens)."""
+        if len(forms.tokens) < 3 or self.index.entity_of(row).type != PERSON:
+            return True
+        words = (name or self.index.forms_of(row)).tokens
+        return not _out_of_order([words.index(word) for word in forms.tokens if word in words])
 
     def _query_words(self, forms: NameForms) -> list[tuple[str, str]]:
         """The query's (phonetic, as spelled) words, rarest first: each is paired once per name."""

@@ -23,6 +23,7 @@ from .normalize import name_forms, normalize, script_of
 
 
 _QUALIFIER = re.compile(r"\s*[,،、，]\s*")
+_APOSTROPHE = "['’ʼ]"   # as news writes a possessive, a case ending or an elision
 # A part in brackets: an acronym, another name, or where or what the entity is (full-width too).
 _BRACKETED = re.compile(r"\s*[(\[（［]([^()\[\]（）［］]*)[)\]）］]\s*")
 
@@ -186,7 +187,7 @@ _BACKER = re.compile(r"^\S+[-‐‑](?:led|backed|based|linked|affiliated|aligne
 
 # ... or as its owner's possessive ("Iran's Quds Force", "Syria's Ahmed al-Sharaa", "UK's MI6"): of a
 # word of three letters or more, or an acronym; not Arabic's ra's (head, cape) in "Ra’s al Khafjī".
-_OWNER = re.compile(r"^(?:\S{3,}|[A-Z]{2})(?:['’ʼ][sS]|(?<=[sS])['’ʼ])$")
+_OWNER = re.compile(rf"^(?:\S{{3,}}|[A-Z]{{2}})(?:{_APOSTROPHE}[sS]|(?<=[sS]){_APOSTROPHE})$")
 
 
 def backed_head(name: str) -> str | None:
@@ -218,10 +219,10 @@ def backed_head(name: str) -> str | None:
 # in (Sana'a, Shafi'i), and only after a word of three letters or more, as Wade-Giles marks its
 # aspirated syllables with one too (Nan-ch’a-t’un). French and Italian elide an article or
 # preposition into a name that begins with a vowel ("l'Iran", "d'Alep", "dell'Iraq").
-_POSSESSIVE = re.compile(r"(?<=\w)(?:['’ʼ]s|(?<=s)['’ʼ])$", re.IGNORECASE)
-_TURKISH_CASE = re.compile(r"(?<=[^\W\d_]{3})['’ʼ]"
+_POSSESSIVE = re.compile(rf"(?<=\w)(?:{_APOSTROPHE}s|(?<=s){_APOSTROPHE})$", re.IGNORECASE)
+_TURKISH_CASE = re.compile(rf"(?<=[^\W\d_]{{3}}){_APOSTROPHE}"
                            r"(?:n?[ıiuü]n|n?[dt][ae]n?|n?[dt][ae]ki|[yn][ae]|[yn][ıiuü]|[ıü]|y?l[ae])$", re.IGNORECASE)
-_ELIDED = re.compile(r"^(?:l|d|qu|dell|dall|nell|sull|all)['’ʼ](?=\w)", re.IGNORECASE)
+_ELIDED = re.compile(rf"^(?:l|d|qu|dell|dall|nell|sull|all){_APOSTROPHE}(?=\w)", re.IGNORECASE)
 
 
 def affixed_head(name: str) -> str | None:
@@ -270,6 +271,17 @@ _BULGARIAN_ER = re.compile(r"(?:(?<=[бвгджзйклмнпрстфхцчшщ]
                            re.IGNORECASE)
 
 
+def _read_as(pattern: re.Pattern, letters: str, name: str) -> str | None:
+    """The name with each match of the pattern read as `letters`, capitalized where the match begins
+    with a capital, or None if nothing matches.
+
+    >>> _read_as(re.compile("c", re.IGNORECASE), "j", "Colani"), _read_as(re.compile("x"), "y", "Homs")
+    ('Jolani', None)
+    """
+    read = pattern.sub(lambda m: letters.capitalize() if m.group(0)[:1].isupper() else letters, name)
+    return read if read != name else None
+
+
 def bulgarian_reading(name: str) -> str | None:
     """A name with Bulgarian ъ between consonants read as the vowel а, if it has one.
 
@@ -278,8 +290,7 @@ def bulgarian_reading(name: str) -> str | None:
     """
     if "ъ" not in name and "Ъ" not in name:
         return None
-    read = _BULGARIAN_ER.sub(lambda m: "А" if m.group(0) == "Ъ" else "а", name)
-    return read if read != name else None
+    return _read_as(_BULGARIAN_ER, "а", name)
 
 
 # Russian writes the ü and ö of German, French, Scandinavian and Turkish names as ю and ё after a
@@ -353,8 +364,7 @@ def latin_y_reading(name: str) -> str | None:
     >>> latin_y_reading("Tajšet"), latin_y_reading("Jablonovskij"), latin_y_reading("Kladanj")
     ('Tayšet', 'Yablonovskiy', None)
     """
-    read = _LATIN_Y.sub(lambda m: "Y" if m.group(0) == "J" else "y", name)
-    return read if read != name else None
+    return _read_as(_LATIN_Y, "y", name)
 
 
 def latin_kh_reading(name: str) -> str | None:
@@ -363,10 +373,8 @@ def latin_kh_reading(name: str) -> str | None:
     >>> latin_kh_reading("Chmejmim"), latin_kh_reading("Tajšet"), latin_kh_reading("Schwerin")
     ('Khmeymim', None, None)
     """
-    if not _LATIN_KH.search(name):
-        return None
-    read = _LATIN_KH.sub(lambda m: "Kh" if m.group(0)[0] == "C" else "kh", name)
-    return latin_y_reading(read) or read
+    read = _read_as(_LATIN_KH, "kh", name)
+    return read and (latin_y_reading(read) or read)
 
 
 # Turkish writes the j sound as c (Colani, Cerablus for Julani, Jarablus).
@@ -379,8 +387,7 @@ def turkish_c_reading(name: str) -> str | None:
     >>> turkish_c_reading("Ebu Muhammed el-Colani"), turkish_c_reading("Şam")
     ('Ebu Muhammed el-Jolani', None)
     """
-    read = _TURKISH_C.sub(lambda m: "J" if m.group(0) == "C" else "j", name)
-    return read if read != name else None
+    return _read_as(_TURKISH_C, "j", name)
 
 
 # Albanian ends a name in ë where other languages end it in a (Kubë Cuba, Guatemalë, Afrikë), and Dutch
@@ -394,8 +401,7 @@ def final_schwa_reading(name: str) -> str | None:
     >>> final_schwa_reading("Kubë"), final_schwa_reading("Republika e Guatemalës"), final_schwa_reading("Noël")
     ('Kuba', None, None)
     """
-    read = _FINAL_SCHWA.sub(lambda m: "A" if m.group(0) == "Ë" else "a", name)
-    return read if read != name else None
+    return _read_as(_FINAL_SCHWA, "a", name)
 
 
 # Readings tried in turn when a Latin name is not found.
